@@ -1,0 +1,239 @@
+package org.jgrad.autograd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jgrad.tensor.Shapes;
+import org.jgrad.tensor.Tensor;
+
+/**
+ * The backward pass: a reverse walk of the recorded graph that knows no op. It counts, for each
+ * node, how many consumers will send it a gradient; runs a node once all have arrived; sums
+ * gradients along every edge; checks what each backward returns; and finally writes each leaf's
+ * gradient into its buffer per its {@link GradReq}. Iterative, so deep graphs cannot overflow the
+ * stack.
+ */
+final class Engine {
+    private Engine() {
+    }
+
+    static void run(Tensor head, Tensor headGrad, boolean retainGraph, boolean createGraph) {
+        Tensor seed = headGradient(head, headGrad);
+        AutogradMeta hm = head.autogradMeta();
+        Node root = hm.gradFn;
+        Autograd.State st = Autograd.state();
+        long pass = ++st.pass;
+        List<Tensor> leaves = new ArrayList<>();
+        boolean wasRecording = st.recording;
+        st.recording = createGraph;
+        try {
+            if (root == null) {
+                if (!hm.attached) {
+                    throw new IllegalStateException("backward(): " + head.describe() + " was not computed inside"
+                            + " Autograd.record() from tensors that called attachGrad(), so there is no graph to"
+                            + " differentiate");
+                }
+                gather(head, hm, seed, pass, leaves);
+            } else {
+                walk(root, seed, pass, retainGraph, leaves);
+            }
+            for (Tensor leaf : leaves) {
+                commit(leaf, createGraph);
+            }
+        } finally {
+            st.recording = wasRecording;
+            for (Tensor leaf : leaves) {
+                leaf.autogradMeta().pendingGrad = null;
+            }
+        }
+    }
+
+    private static Tensor headGradient(Tensor head, Tensor headGrad) {
+        if (headGrad == null) {
+            // MXNet's rule: a non-scalar head gets a gradient of ones (the chapter's y.backward())
+            return Tensor.ones(head.dtype(), head.shape());
+        }
+        if (!Arrays.equals(headGrad.shape(), head.shape())) {
+            throw new IllegalArgumentException("backward: the head gradient has shape " + Shapes.toString(headGrad.shape())
+                    + " but the tensor has shape " + Shapes.toString(head.shape()) + "; they must be equal");
+        }
+        if (headGrad.dtype() != head.dtype()) {
+            throw new IllegalArgumentException("backward: the head gradient is " + headGrad.dtype() + " but the tensor is "
+                    + head.dtype() + "; convert it with astype(" + head.dtype() + ")");
+        }
+        return headGrad;
+    }
+
+    private static void walk(Node root, Tensor seed, long pass, boolean retainGraph, List<Tensor> leaves) {
+        countDependencies(root, pass);
+        root.pendingGrad = seed;
+        ArrayDeque<Node> ready = new ArrayDeque<>();
+        ready.push(root);
+        try {
+            while (!ready.isEmpty()) {
+                Node node = ready.pop();
+                Tensor g = node.pendingGrad;
+                node.pendingGrad = null;
+                Edge[] inputs = node.inputArray();
+                Tensor[] grads = g == null ? null : runNode(node, g, retainGraph);
+                for (int i = 0; i < inputs.length; i++) {
+                    Edge e = inputs[i];
+                    Tensor gi = grads == null ? null : grads[i];
+                    if (e.node() != null) {
+                        Node next = e.node();
+                        if (gi != null) {
+                            next.pendingGrad = next.pendingGrad == null ? gi : next.pendingGrad.add(gi);
+                        }
+                        if (--next.pendingDeps == 0) {
+                            ready.push(next);
+                        }
+                    } else if (e.leaf() != null && gi != null) {
+                        gather(e.leaf(), e.leaf().autogradMeta(), gi, pass, leaves);
+                    }
+                }
+            }
+        } catch (RuntimeException ex) {
+            clearScratch(root, pass);
+            throw ex;
+        }
+    }
+
+    private static Tensor[] runNode(Node node, Tensor g, boolean retainGraph) {
+        if (node.isFreed()) {
+            throw new IllegalStateException("backward: the graph through '" + node.op() + "' was already freed by an"
+                    + " earlier backward(); pass retainGraph=true to the first backward() to go through it again");
+        }
+        g = applyHooks(node.hooks(), g);
+        Tensor target = node.retainTarget();
+        if (target != null) {
+            store(target, g, Autograd.isRecording());
+        }
+        Tensor[] grads = node.backward().apply(node, g);
+        validate(node, grads);
+        if (Autograd.isAnomalyDetectionEnabled()) {
+            Anomaly.checkBackward(node, g, grads);
+        }
+        if (!retainGraph) {
+            node.release();
+        }
+        return grads;
+    }
+
+    /** Counts how many recorded consumers will send each node a gradient in this pass. */
+    private static void countDependencies(Node root, long pass) {
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        root.visit = pass;
+        root.pendingDeps = 0;
+        root.pendingGrad = null;
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            for (Edge e : n.inputArray()) {
+                Node next = e.node();
+                if (next == null) {
+                    continue;
+                }
+                if (next.visit != pass) {
+                    next.visit = pass;
+                    next.pendingDeps = 1;
+                    next.pendingGrad = null;
+                    stack.push(next);
+                } else {
+                    next.pendingDeps++;
+                }
+            }
+        }
+    }
+
+    private static void clearScratch(Node root, long pass) {
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        stack.push(root);
+        root.visit = -pass;
+        root.pendingGrad = null;
+        while (!stack.isEmpty()) {
+            for (Edge e : stack.pop().inputArray()) {
+                Node next = e.node();
+                if (next != null && next.visit != -pass) {
+                    next.visit = -pass;
+                    next.pendingGrad = null;
+                    stack.push(next);
+                }
+            }
+        }
+    }
+
+    /** See Note [Backward checks]: the engine names the op whose backward broke the contract. */
+    private static void validate(Node node, Tensor[] grads) {
+        Edge[] inputs = node.inputArray();
+        if (grads == null || grads.length != inputs.length) {
+            throw new IllegalStateException(node + " returned " + (grads == null ? "null" : grads.length + " gradients")
+                    + " for " + inputs.length + " inputs");
+        }
+        for (int i = 0; i < grads.length; i++) {
+            Tensor g = grads[i];
+            if (g == null || !inputs[i].needsGrad()) {
+                continue;
+            }
+            if (!Arrays.equals(g.shape(), inputs[i].shapeRef())) {
+                throw new IllegalStateException(node + " returned a gradient of shape " + Shapes.toString(g.shape())
+                        + " for input " + i + ", expected " + Shapes.toString(inputs[i].shapeRef()));
+            }
+            if (g.dtype() != inputs[i].dtype()) {
+                throw new IllegalStateException(node + " returned a " + g.dtype() + " gradient for input " + i
+                        + ", expected " + inputs[i].dtype());
+            }
+        }
+    }
+
+    private static void gather(Tensor leaf, AutogradMeta m, Tensor g, long pass, List<Tensor> leaves) {
+        if (m.visit != pass) {
+            m.visit = pass;
+            m.pendingGrad = g;
+            leaves.add(leaf);
+        } else {
+            m.pendingGrad = m.pendingGrad.add(g);
+        }
+    }
+
+    private static void commit(Tensor leaf, boolean createGraph) {
+        AutogradMeta m = leaf.autogradMeta();
+        store(leaf, applyHooks(m.hooks, m.pendingGrad), createGraph);
+    }
+
+    /** Writes or adds g into t's gradient buffer, per its GradReq. */
+    private static void store(Tensor t, Tensor g, boolean keepGraph) {
+        AutogradMeta m = t.autogradMeta();
+        Tensor buffer = m.grad;
+        boolean plainBuffer = buffer != null && buffer.autogradMeta().gradFn == null;
+        if (m.req == GradReq.ADD && buffer != null) {
+            if (keepGraph || !plainBuffer) {
+                m.grad = buffer.add(g);
+            } else {
+                buffer.addInPlace(g);
+            }
+        } else if (keepGraph || !plainBuffer) {
+            m.grad = g;
+        } else {
+            g.storage().copyTo(0, buffer.storage(), 0, buffer.size());
+        }
+    }
+
+    private static Tensor applyHooks(List<UnaryOperator<Tensor>> hooks, Tensor g) {
+        if (hooks == null) {
+            return g;
+        }
+        for (UnaryOperator<Tensor> hook : List.copyOf(hooks)) {
+            Tensor r = hook.apply(g);
+            if (r != null) {
+                if (!Arrays.equals(r.shape(), g.shape())) {
+                    throw new IllegalStateException("a gradient hook returned shape " + Shapes.toString(r.shape())
+                            + " for a gradient of shape " + Shapes.toString(g.shape()));
+                }
+                g = r;
+            }
+        }
+        return g;
+    }
+}

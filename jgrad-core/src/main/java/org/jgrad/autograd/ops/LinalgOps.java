@@ -1,0 +1,148 @@
+package org.jgrad.autograd.ops;
+
+import static org.jgrad.autograd.ops.BroadcastOps.sumTo;
+
+import org.jgrad.autograd.Recorder;
+import org.jgrad.tensor.Shapes;
+import org.jgrad.tensor.Tensor;
+import org.jgrad.tensor.kernel.LoopPlan;
+import org.jgrad.tensor.kernel.Storage;
+
+/**
+ * Matrix products. The primitive is {@link #mm}: C = op(A)·op(B) over broadcast batch axes, where
+ * op transposes on request, so backward needs no transposed copies:
+ * for C = A·B, dA = dC·Bᵀ and dB = Aᵀ·dC.
+ */
+public final class LinalgOps {
+    private LinalgOps() {
+    }
+
+    /**
+     * NumPy's matmul: 2-D × 2-D is the matrix product; a 1-D operand is a row (left) or column
+     * (right) vector whose axis is dropped from the result; higher ranks are stacks of matrices with
+     * broadcast batch axes.
+     */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        Elementwise.sameDType("matmul", a, b);
+        int ra = a.rank();
+        int rb = b.rank();
+        if (ra == 0 || rb == 0) {
+            throw new IllegalArgumentException("matmul: " + Shapes.toString(a.shape()) + " × " + Shapes.toString(b.shape())
+                    + ": a scalar is not a matrix; use mul");
+        }
+        if (ra == 1 && rb == 1) {
+            return dot(a, b);
+        }
+        if (ra == 1) {
+            Tensor r = mm(ShapeOps.reshape(a, 1, a.shape()[0]), b, false, false);
+            return ShapeOps.reshape(r, ReductionOps.dropped(r.shape(), new int[] {r.rank() - 2}));
+        }
+        if (rb == 1) {
+            Tensor r = mm(a, ShapeOps.reshape(b, b.shape()[0], 1), false, false);
+            return ShapeOps.reshape(r, ReductionOps.dropped(r.shape(), new int[] {r.rank() - 1}));
+        }
+        if (ra > 2 && rb == 2 && a.shape()[ra - 1] == b.shape()[0]) {
+            // a stack times one matrix is one tall product: fold the batch into the rows
+            int[] outShape = a.shape();
+            outShape[ra - 1] = b.shape()[1];
+            Tensor r = mm(ShapeOps.reshape(a, -1, a.shape()[ra - 1]), b, false, false);
+            return ShapeOps.reshape(r, outShape);
+        }
+        return mm(a, b, false, false);
+    }
+
+    /** Inner product of two vectors (a scalar); for other ranks, matmul. */
+    public static Tensor dot(Tensor a, Tensor b) {
+        if (a.rank() != 1 || b.rank() != 1) {
+            return matmul(a, b);
+        }
+        int k = a.shape()[0];
+        if (b.shape()[0] != k) {
+            throw new IllegalArgumentException("dot: " + Shapes.toString(a.shape()) + " · " + Shapes.toString(b.shape())
+                    + ": lengths " + k + " and " + b.shape()[0] + " differ");
+        }
+        Tensor r = mm(ShapeOps.reshape(a, 1, k), ShapeOps.reshape(b, k, 1), false, false);
+        return ShapeOps.reshape(r);
+    }
+
+    /**
+     * C = op(A)·op(B), op transposing the last two axes when asked; batch axes broadcast.
+     * Backward, for each transpose case (G = dC):
+     * <pre>
+     *   A·B:   dA = G·Bᵀ    dB = Aᵀ·G
+     *   A·Bᵀ:  dA = G·B     dB = Gᵀ·A
+     *   Aᵀ·B:  dA = B·Gᵀ    dB = A·G
+     *   Aᵀ·Bᵀ: dA = Bᵀ·Gᵀ   dB = Gᵀ·Aᵀ
+     * </pre>
+     */
+    public static Tensor mm(Tensor a, Tensor b, boolean ta, boolean tb) {
+        Tensor out = forward(a, b, ta, tb);
+        return Recorder.record("matmul", out, new Tensor[] {a, b}, new Tensor[] {a, b}, (n, g) -> {
+            Tensor x = n.saved(0);
+            Tensor y = n.saved(1);
+            Tensor da = null;
+            Tensor db = null;
+            if (n.needsGrad(0)) {
+                da = !ta ? (!tb ? mm(g, y, false, true) : mm(g, y, false, false))
+                         : (!tb ? mm(y, g, false, true) : mm(y, g, true, true));
+                da = sumTo(da, n.inputShape(0));
+            }
+            if (n.needsGrad(1)) {
+                db = !tb ? (!ta ? mm(x, g, true, false) : mm(x, g, false, false))
+                         : (!ta ? mm(g, x, true, false) : mm(g, x, true, true));
+                db = sumTo(db, n.inputShape(1));
+            }
+            return new Tensor[] {da, db};
+        });
+    }
+
+    private static Tensor forward(Tensor a, Tensor b, boolean ta, boolean tb) {
+        Elementwise.sameDType("matmul", a, b);
+        int[] as = a.shape();
+        int[] bs = b.shape();
+        if (as.length < 2 || bs.length < 2) {
+            throw new IllegalArgumentException("matmul: " + Shapes.toString(as) + " × " + Shapes.toString(bs)
+                    + ": both operands need at least 2 axes here");
+        }
+        int ra = as.length;
+        int rb = bs.length;
+        int m = ta ? as[ra - 1] : as[ra - 2];
+        int ka = ta ? as[ra - 2] : as[ra - 1];
+        int kb = tb ? bs[rb - 1] : bs[rb - 2];
+        int n = tb ? bs[rb - 2] : bs[rb - 1];
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul: " + Shapes.toString(as) + (ta ? "ᵀ" : "") + " × "
+                    + Shapes.toString(bs) + (tb ? "ᵀ" : "") + ": inner dimensions " + ka + " and " + kb + " differ");
+        }
+        int[] batchA = java.util.Arrays.copyOf(as, ra - 2);
+        int[] batchB = java.util.Arrays.copyOf(bs, rb - 2);
+        int[] batch = Shapes.broadcast("matmul", batchA, batchB);
+        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
+        outShape[batch.length] = m;
+        outShape[batch.length + 1] = n;
+        Tensor out = Tensor.wrap(Storage.allocate(a.dtype(), Shapes.size(outShape)), outShape);
+        int count = Shapes.size(batch);
+        int[] sa = LoopPlan.broadcastStrides(batchA, batch);
+        int[] sb = LoopPlan.broadcastStrides(batchB, batch);
+        int matA = as[ra - 2] * as[ra - 1];
+        int matB = bs[rb - 2] * bs[rb - 1];
+        int[] idx = new int[batch.length];
+        for (int t = 0; t < count; t++) {
+            int aOff = 0;
+            int bOff = 0;
+            for (int d = 0; d < batch.length; d++) {
+                aOff += idx[d] * sa[d];
+                bOff += idx[d] * sb[d];
+            }
+            Elementwise.K.gemm(ta, tb, m, n, ka, a.storage(), aOff * matA, as[ra - 1], b.storage(), bOff * matB, bs[rb - 1],
+                    0.0, out.storage(), t * m * n, n);
+            for (int d = batch.length - 1; d >= 0; d--) {
+                if (++idx[d] < batch[d]) {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        return out;
+    }
+}
