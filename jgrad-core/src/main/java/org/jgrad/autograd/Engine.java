@@ -20,6 +20,8 @@ final class Engine {
     }
 
     static void run(Tensor head, Tensor headGrad, boolean retainGraph, boolean createGraph) {
+        // as in PyTorch, a recorded backward keeps the graph: its gradients still point into it
+        retainGraph |= createGraph;
         Tensor seed = headGradient(head, headGrad);
         AutogradMeta hm = head.autogradMeta();
         Node root = hm.gradFn;

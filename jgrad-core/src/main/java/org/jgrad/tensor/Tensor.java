@@ -622,7 +622,8 @@ public final class Tensor {
 
     /**
      * Back-propagates. With createGraph the gradients are themselves recorded, so they can be
-     * differentiated again (second derivatives); createGraph implies nothing about retainGraph.
+     * differentiated again (second derivatives); createGraph also keeps the graph (as PyTorch does),
+     * since the recorded gradients refer back into it.
      */
     public void backward(Tensor headGradient, boolean retainGraph, boolean createGraph) {
         Autograd.backward(this, headGradient, retainGraph, createGraph);

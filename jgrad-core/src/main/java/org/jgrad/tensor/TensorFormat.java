@@ -16,11 +16,10 @@ final class TensorFormat {
     static String format(Tensor t) {
         int[] shape = t.shape();
         boolean elide = t.size() > THRESHOLD;
-        String[] cells = new String[t.size()];
+        String[] cells = cells(t);
         int width = 0;
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = number(t.storage().get(i), t.dtype());
-            width = Math.max(width, cells[i].length());
+        for (String c : cells) {
+            width = Math.max(width, c.length());
         }
         StringBuilder sb = new StringBuilder("tensor(");
         String indent = " ".repeat("tensor(".length());
@@ -34,6 +33,55 @@ final class TensorFormat {
             sb.append(", name=").append(t.name());
         }
         return sb.append(')').toString();
+    }
+
+    /**
+     * One style for all elements, as NumPy chooses it: integers as "3.", scientific notation when
+     * magnitudes span more than 1e3 or leave [1e-4, 1e8), else fixed with as many decimals as the
+     * most precise element needs (at most 8 for float64, 4 for float32).
+     */
+    private static String[] cells(Tensor t) {
+        int n = t.size();
+        int precision = t.dtype() == DType.FLOAT64 ? 8 : 4;
+        double maxAbs = 0;
+        double minAbs = Double.POSITIVE_INFINITY;
+        boolean integers = true;
+        for (int i = 0; i < n; i++) {
+            double v = t.storage().get(i);
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            double a = Math.abs(v);
+            maxAbs = Math.max(maxAbs, a);
+            if (a > 0) {
+                minAbs = Math.min(minAbs, a);
+            }
+            integers &= v == Math.rint(v);
+        }
+        boolean scientific = !integers && (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3);
+        String pattern;
+        if (integers && maxAbs < 1e16) {
+            pattern = "%.0f.";
+        } else if (scientific) {
+            pattern = "%." + precision + "e";
+        } else {
+            int decimals = 1;
+            for (int i = 0; i < n; i++) {
+                double v = t.storage().get(i);
+                if (Double.isFinite(v)) {
+                    String f = String.format(Locale.ROOT, "%." + precision + "f", v).replaceAll("0+$", "");
+                    decimals = Math.max(decimals, f.length() - f.indexOf('.') - 1);
+                }
+            }
+            pattern = "%." + decimals + "f";
+        }
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            double v = t.storage().get(i);
+            out[i] = Double.isNaN(v) ? "nan" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf")
+                    : String.format(Locale.ROOT, pattern, v);
+        }
+        return out;
     }
 
     private static void block(StringBuilder sb, String[] cells, int[] shape, int axis, int offset, int width,
@@ -62,24 +110,5 @@ final class TensorFormat {
             }
         }
         sb.append(']');
-    }
-
-    private static String number(double v, DType dtype) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e16) {
-            return String.format(Locale.ROOT, "%.0f.", v);
-        }
-        double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e8) {
-            String s = String.format(Locale.ROOT, dtype == DType.FLOAT32 ? "%.4f" : "%.8f", v);
-            s = s.replaceAll("0+$", "");
-            return s;
-        }
-        return String.format(Locale.ROOT, dtype == DType.FLOAT32 ? "%.4e" : "%.8e", v);
     }
 }

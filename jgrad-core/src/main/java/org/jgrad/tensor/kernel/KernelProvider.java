@@ -69,6 +69,7 @@ public final class KernelProvider {
     }
 
     private static void warn(String message) {
-        System.getLogger("org.jgrad").log(System.Logger.Level.WARNING, message);
+        // one line on stderr, once per JVM: a startup notice, not a log stream
+        System.err.println(message);
     }
 }
