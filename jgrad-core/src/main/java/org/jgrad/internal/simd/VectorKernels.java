@@ -1,0 +1,309 @@
+package org.jgrad.internal.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.jgrad.tensor.kernel.BinaryOp;
+import org.jgrad.tensor.kernel.LoopPlan;
+import org.jgrad.tensor.kernel.ReduceOp;
+import org.jgrad.tensor.kernel.ScalarKernels;
+import org.jgrad.tensor.kernel.Storage;
+import org.jgrad.tensor.kernel.UnaryOp;
+
+/**
+ * Kernels written with the JDK Vector API for the hot float32 paths (element-wise ops with the
+ * common broadcasts, reductions, log-softmax, softmax cross-entropy); everything else falls back
+ * to the scalar reference it extends. Loaded reflectively by KernelProvider only when
+ * {@code jdk.incubator.vector} is present.
+ */
+public final class VectorKernels extends ScalarKernels {
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int L = F.length();
+
+    @Override
+    public String name() {
+        return "vector(" + F.vectorBitSize() + "-bit, " + L + " floats per op)";
+    }
+
+    // ------------------------------------------------------------------ element-wise
+
+    @Override
+    public void unary(UnaryOp op, Storage x, Storage out) {
+        if (!x.isFloat() || !vectorized(op)) {
+            super.unary(op, x, out);
+            return;
+        }
+        float[] xs = x.floats();
+        float[] os = out.floats();
+        int n = xs.length;
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += L) {
+            apply(op, FloatVector.fromArray(F, xs, i)).intoArray(os, i);
+        }
+        for (; i < n; i++) {
+            os[i] = (float) op.apply(xs[i]);
+        }
+    }
+
+    private static boolean vectorized(UnaryOp op) {
+        switch (op) {
+            case NEG: case ABS: case RELU: case SQRT: case EXP: case LOG: case SIGMOID: case TANH: return true;
+            default: return false;
+        }
+    }
+
+    private static FloatVector apply(UnaryOp op, FloatVector v) {
+        switch (op) {
+            case NEG: return v.neg();
+            case ABS: return v.abs();
+            case RELU: return v.blend(0f, v.compare(VectorOperators.LE, 0f)); // NaN stays NaN, as in the scalar kernel
+            case SQRT: return v.sqrt();
+            case EXP: return v.lanewise(VectorOperators.EXP);
+            case LOG: return v.lanewise(VectorOperators.LOG);
+            case SIGMOID: return FloatVector.broadcast(F, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f)); // 1/(1+e^−x): e^−x → ∞ gives 0
+            case TANH: return v.lanewise(VectorOperators.TANH);
+            default: throw new AssertionError(op);
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, Storage a, int[] aShape, Storage b, int[] bShape, Storage out, int[] outShape) {
+        if (!out.isFloat() || !vectorized(op)) {
+            super.binary(op, a, aShape, b, bShape, out, outShape);
+            return;
+        }
+        LoopPlan plan = LoopPlan.broadcast(outShape, aShape, bShape);
+        if (plan.size == 0) {
+            return;
+        }
+        int[] dims = plan.dims;
+        int[] sa = plan.strides[0];
+        int[] sb = plan.strides[1];
+        int last = dims.length - 1;
+        int inner = dims[last];
+        int[] idx = new int[dims.length];
+        int aOff = 0;
+        int bOff = 0;
+        float[] as = a.floats();
+        float[] bs = b.floats();
+        float[] os = out.floats();
+        int outer = plan.outer();
+        for (int o = 0, oOff = 0; o < outer; o++, oOff += inner) {
+            row(op, as, aOff, sa[last], bs, bOff, sb[last], os, oOff, inner);
+            for (int d = last - 1; d >= 0; d--) {
+                aOff += sa[d];
+                bOff += sb[d];
+                if (++idx[d] < dims[d]) {
+                    break;
+                }
+                aOff -= sa[d] * dims[d];
+                bOff -= sb[d] * dims[d];
+                idx[d] = 0;
+            }
+        }
+    }
+
+    private static boolean vectorized(BinaryOp op) {
+        switch (op) {
+            case ADD: case SUB: case MUL: case DIV: case MAX: case MIN:
+            case RELU_GRAD: case SIGMOID_GRAD: case TANH_GRAD:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void row(BinaryOp op, float[] a, int ai, int sa, float[] b, int bi, int sb, float[] o, int oi, int n) {
+        int i = 0;
+        int bound = F.loopBound(n);
+        if (sa == 1 && sb == 1) {
+            for (; i < bound; i += L) {
+                apply(op, FloatVector.fromArray(F, a, ai + i), FloatVector.fromArray(F, b, bi + i)).intoArray(o, oi + i);
+            }
+        } else if (sa == 1 && sb == 0) {
+            FloatVector vb = FloatVector.broadcast(F, b[bi]);
+            for (; i < bound; i += L) {
+                apply(op, FloatVector.fromArray(F, a, ai + i), vb).intoArray(o, oi + i);
+            }
+        } else if (sa == 0 && sb == 1) {
+            FloatVector va = FloatVector.broadcast(F, a[ai]);
+            for (; i < bound; i += L) {
+                apply(op, va, FloatVector.fromArray(F, b, bi + i)).intoArray(o, oi + i);
+            }
+        }
+        for (; i < n; i++) {
+            o[oi + i] = scalar(op, a[ai + i * sa], b[bi + i * sb]);
+        }
+    }
+
+    private static FloatVector apply(BinaryOp op, FloatVector x, FloatVector y) {
+        switch (op) {
+            case ADD: return x.add(y);
+            case SUB: return x.sub(y);
+            case MUL: return x.mul(y);
+            case DIV: return x.div(y);
+            case MAX: return x.max(y);
+            case MIN: return x.min(y);
+            case RELU_GRAD: return x.blend(0f, y.compare(VectorOperators.GT, 0f).not());
+            case SIGMOID_GRAD: return x.mul(y).mul(y.neg().add(1f));
+            case TANH_GRAD: return x.mul(y.mul(y).neg().add(1f));
+            default: throw new AssertionError(op);
+        }
+    }
+
+    /** The same arithmetic as {@link #apply(BinaryOp, FloatVector, FloatVector)}, one lane, for tails. */
+    private static float scalar(BinaryOp op, float x, float y) {
+        switch (op) {
+            case ADD: return x + y;
+            case SUB: return x - y;
+            case MUL: return x * y;
+            case DIV: return x / y;
+            case MAX: return Math.max(x, y);
+            case MIN: return Math.min(x, y);
+            case RELU_GRAD: return y > 0 ? x : 0f;
+            case SIGMOID_GRAD: return x * y * (1f - y);
+            case TANH_GRAD: return x * (1f - y * y);
+            default: throw new AssertionError(op);
+        }
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    @Override
+    public void reduce(ReduceOp op, Storage x, int outer, int mid, int inner, Storage out) {
+        if (!x.isFloat() || mid == 0) {
+            super.reduce(op, x, outer, mid, inner, out);
+            return;
+        }
+        float[] xs = x.floats();
+        float[] os = out.floats();
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                os[o] = reduceRow(op, xs, o * mid, mid);
+            }
+            return;
+        }
+        // reduce whole rows of length inner at a time: contiguous, vector-friendly
+        for (int o = 0; o < outer; o++) {
+            int dst = o * inner;
+            System.arraycopy(xs, o * mid * inner, os, dst, inner);
+            for (int m = 1; m < mid; m++) {
+                int src = (o * mid + m) * inner;
+                int i = 0;
+                for (int bound = F.loopBound(inner); i < bound; i += L) {
+                    FloatVector acc = FloatVector.fromArray(F, os, dst + i);
+                    FloatVector v = FloatVector.fromArray(F, xs, src + i);
+                    (op == ReduceOp.SUM ? acc.add(v) : op == ReduceOp.MAX ? acc.max(v) : acc.min(v)).intoArray(os, dst + i);
+                }
+                for (; i < inner; i++) {
+                    float acc = os[dst + i];
+                    float v = xs[src + i];
+                    os[dst + i] = op == ReduceOp.SUM ? acc + v : op == ReduceOp.MAX ? Math.max(acc, v) : Math.min(acc, v);
+                }
+            }
+        }
+    }
+
+    private static float reduceRow(ReduceOp op, float[] xs, int from, int n) {
+        int i = 0;
+        int bound = F.loopBound(n);
+        float acc;
+        if (op == ReduceOp.SUM) {
+            FloatVector v = FloatVector.zero(F);
+            for (; i < bound; i += L) {
+                v = v.add(FloatVector.fromArray(F, xs, from + i));
+            }
+            acc = v.reduceLanes(VectorOperators.ADD);
+            for (; i < n; i++) {
+                acc += xs[from + i];
+            }
+            return acc;
+        }
+        boolean max = op == ReduceOp.MAX;
+        FloatVector v = FloatVector.broadcast(F, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+        for (; i < bound; i += L) {
+            FloatVector x = FloatVector.fromArray(F, xs, from + i);
+            v = max ? v.max(x) : v.min(x);
+        }
+        acc = v.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
+        for (; i < n; i++) {
+            acc = max ? Math.max(acc, xs[from + i]) : Math.min(acc, xs[from + i]);
+        }
+        return acc;
+    }
+
+    // ------------------------------------------------------------------ softmax
+
+    @Override
+    public void logSoftmax(Storage x, int outer, int n, int inner, Storage out) {
+        if (!x.isFloat() || inner != 1 || n == 0) {
+            super.logSoftmax(x, outer, n, inner, out);
+            return;
+        }
+        float[] xs = x.floats();
+        float[] os = out.floats();
+        for (int r = 0; r < outer; r++) {
+            int base = r * n;
+            float max = reduceRow(ReduceOp.MAX, xs, base, n);
+            float shift = Float.isInfinite(max) ? 0f : max;
+            float lse = shift + (float) Math.log(sumExp(xs, base, n, shift, null));
+            int i = 0;
+            FloatVector vl = FloatVector.broadcast(F, lse);
+            for (int bound = F.loopBound(n); i < bound; i += L) {
+                FloatVector.fromArray(F, xs, base + i).sub(vl).intoArray(os, base + i);
+            }
+            for (; i < n; i++) {
+                os[base + i] = xs[base + i] - lse;
+            }
+        }
+    }
+
+    /** Σ exp(x − shift) over a row, in double for the final sum; writes the exps to {@code into} when given. */
+    private static double sumExp(float[] xs, int base, int n, float shift, float[] into) {
+        FloatVector vs = FloatVector.broadcast(F, shift);
+        FloatVector acc = FloatVector.zero(F);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += L) {
+            FloatVector e = FloatVector.fromArray(F, xs, base + i).sub(vs).lanewise(VectorOperators.EXP);
+            if (into != null) {
+                e.intoArray(into, base + i);
+            }
+            acc = acc.add(e);
+        }
+        double sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float e = (float) Math.exp(xs[base + i] - shift);
+            if (into != null) {
+                into[base + i] = e;
+            }
+            sum += e;
+        }
+        return sum;
+    }
+
+    @Override
+    public void softmaxCrossEntropy(Storage logits, int rows, int cols, int[] labels, Storage loss, Storage prob) {
+        if (!logits.isFloat() || cols == 0) {
+            super.softmaxCrossEntropy(logits, rows, cols, labels, loss, prob);
+            return;
+        }
+        float[] xs = logits.floats();
+        float[] ps = prob.floats();
+        float[] ls = loss.floats();
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float max = reduceRow(ReduceOp.MAX, xs, base, cols);
+            double sum = sumExp(xs, base, cols, max, ps);
+            float inv = (float) (1.0 / sum);
+            int i = 0;
+            FloatVector vi = FloatVector.broadcast(F, inv);
+            for (int bound = F.loopBound(cols); i < bound; i += L) {
+                FloatVector.fromArray(F, ps, base + i).mul(vi).intoArray(ps, base + i);
+            }
+            for (; i < cols; i++) {
+                ps[base + i] *= inv;
+            }
+            ls[r] = (float) (max + Math.log(sum) - xs[base + labels[r]]);
+        }
+    }
+}
