@@ -1,0 +1,58 @@
+package org.jgrad.tensor.kernel;
+
+import java.util.concurrent.locks.LockSupport;
+
+/** One pool thread: waits for a signal (spin, then park), runs its share of the job, reports. */
+final class Worker extends Thread {
+    private final WorkerPool pool;
+    private final int participant;
+    private volatile boolean go;
+    private volatile boolean parked;
+    private volatile boolean stop;
+
+    Worker(WorkerPool pool, int participant) {
+        super("jgrad-worker-" + participant);
+        this.pool = pool;
+        this.participant = participant;
+        setDaemon(true);
+    }
+
+    /** Hands this worker the pool's current job. See Note [Spin then park] in WorkerPool. */
+    void signal() {
+        go = true;
+        if (parked) {
+            LockSupport.unpark(this);
+        }
+    }
+
+    void stopSoon() {
+        stop = true;
+        LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+        while (awaitSignal()) {
+            pool.runShare(participant);
+            go = false; // cleared before reporting, so the next signal cannot be lost
+            pool.workerDone();
+        }
+    }
+
+    /** Returns true when there is work, false when the pool is being retired. */
+    private boolean awaitSignal() {
+        long spinUntil = System.nanoTime() + WorkerPool.SPIN_NANOS;
+        while (!go && !stop) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                parked = true;
+                if (!go && !stop) {
+                    LockSupport.park(this);
+                }
+                parked = false;
+            }
+        }
+        return !stop;
+    }
+}

@@ -1,0 +1,140 @@
+package org.jgrad.tensor.kernel;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+/**
+ * The machinery behind {@link Parallel}: {@code size - 1} daemon workers plus the calling thread,
+ * running one job at a time. See Note [Spin then park].
+ *
+ * <p>Note [Spin then park]: a training step issues many small GEMMs back to back, and waking a
+ * parked thread costs tens of microseconds. So an idle worker (and a caller waiting for workers)
+ * spins for {@link #SPIN_NANOS} before parking, and whoever hands over work only unparks a thread
+ * that said it is parked. Both sides write their own volatile flag and then read the other's, so
+ * one of them always sees the other and no wake-up is lost.
+ */
+final class WorkerPool {
+    static final long SPIN_NANOS = 50_000;
+
+    private final int size;
+    private final Worker[] workers;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private boolean started;
+
+    // The current job. Written by the caller before it signals the workers (a volatile write),
+    // read by the workers after they see the signal, so plain fields are safely published.
+    private IntConsumer body;
+    private int tasks;
+    private int participants;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile Thread waiter;
+    private volatile boolean waiterParked;
+
+    WorkerPool(int size) {
+        this.size = size;
+        this.workers = new Worker[size - 1];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker(this, w + 1);
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Claims the pool for one job; false when it is in use (the caller should run inline). */
+    boolean tryAcquire() {
+        return busy.compareAndSet(false, true);
+    }
+
+    /** Waits for the running job, then keeps the pool claimed forever: it is being retired. */
+    void acquireForShutdown() {
+        while (!busy.compareAndSet(false, true)) {
+            Thread.yield();
+        }
+    }
+
+    void shutdown() {
+        for (Worker worker : workers) {
+            worker.stopSoon();
+        }
+    }
+
+    /** Runs a job on a pool the caller has acquired; releases it before returning. */
+    void runAcquired(int taskCount, IntConsumer job) {
+        try {
+            if (!started) {
+                for (Worker worker : workers) {
+                    worker.start();
+                }
+                started = true;
+            }
+            int used = Math.min(taskCount, size);
+            body = job;
+            tasks = taskCount;
+            participants = used;
+            waiter = Thread.currentThread();
+            pending.set(used - 1);
+            for (int w = 1; w < used; w++) {
+                workers[w - 1].signal();
+            }
+            runShare(0);
+            awaitWorkers();
+            Throwable failed = failure.getAndSet(null);
+            if (failed != null) {
+                throw asUnchecked(failed);
+            }
+        } finally {
+            body = null;
+            busy.set(false);
+        }
+    }
+
+    /** Runs participant {@code p}'s contiguous range of tasks; records the first failure. */
+    void runShare(int p) {
+        int from = (int) ((long) tasks * p / participants);
+        int to = (int) ((long) tasks * (p + 1) / participants);
+        try {
+            for (int i = from; i < to; i++) {
+                body.accept(i);
+            }
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        }
+    }
+
+    void workerDone() {
+        if (pending.decrementAndGet() == 0 && waiterParked) {
+            LockSupport.unpark(waiter);
+        }
+    }
+
+    private void awaitWorkers() {
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (pending.get() != 0) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                waiterParked = true;
+                if (pending.get() != 0) {
+                    LockSupport.park(this);
+                }
+                waiterParked = false;
+            }
+        }
+    }
+
+    private static RuntimeException asUnchecked(Throwable t) {
+        if (t instanceof RuntimeException) {
+            return (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        return new RuntimeException("Parallel.forEach: a task failed", t);
+    }
+}
