@@ -17,7 +17,7 @@ import org.jgrad.init.Normal;
 import org.jgrad.init.Orthogonal;
 import org.jgrad.init.Uniform;
 import org.jgrad.init.Xavier;
-import org.jgrad.io.Checkpoint;
+import org.jgrad.io.TrainingCheckpoint;
 import org.jgrad.loss.SoftmaxCrossEntropyLoss;
 import org.jgrad.nn.Activation;
 import org.jgrad.nn.Mlp;
@@ -202,7 +202,7 @@ final class TrainCommand implements Callable<Integer> {
                     scalars.put("optimizer", optimizer);
                     scalars.put("hidden", java.util.Arrays.toString(hidden));
                     scalars.put("seed", Long.toString(seed));
-                    Checkpoint.save(save, params, state, scalars);
+                    TrainingCheckpoint.save(save, params, state, scalars);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("could not write the checkpoint " + save, e);
                 }
@@ -211,7 +211,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void restore(Trainer trainer, Sequential net, DataLoader train) throws java.io.IOException {
-        Checkpoint c = Checkpoint.load(resume);
+        TrainingCheckpoint c = TrainingCheckpoint.load(resume);
         Optimizer o = trainer.prepare(train.iterator().next());
         List<Map.Entry<String, Parameter>> entries = List.copyOf(net.namedParameters().entrySet());
         for (int i = 0; i < entries.size(); i++) {

@@ -27,8 +27,10 @@ public final class Autograd {
     static final class State {
         boolean recording;
         boolean anomaly;
+        boolean inBackward;
         long sequence;
         long pass;
+        GraphListener listener;
     }
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
@@ -76,6 +78,14 @@ public final class Autograd {
 
     public static boolean isAnomalyDetectionEnabled() {
         return STATE.get().anomaly;
+    }
+
+    /** Installs a graph listener on this thread until the scope closes (one at a time; the previous one returns after). */
+    public static Scope listen(GraphListener listener) {
+        State s = STATE.get();
+        GraphListener previous = s.listener;
+        s.listener = listener;
+        return () -> s.listener = previous;
     }
 
     // ---- what Tensor's autograd methods call
@@ -136,6 +146,21 @@ public final class Autograd {
                     + " takes no part in autograd; call attachGrad() first or register on a recorded result");
         }
         return m.addHook(hook);
+    }
+
+    /**
+     * Gradients of head with respect to the given leaves (tensors that attached a gradient),
+     * returned rather than written into their buffers; no buffer changes (PyTorch's
+     * {@code torch.autograd.grad}). headGrad may be null (ones). Leaf hooks do not run.
+     */
+    public static Tensor[] gradients(Tensor head, Tensor headGrad, Tensor... wrt) {
+        for (Tensor t : wrt) {
+            if (!t.autogradMeta().attached) {
+                throw new IllegalArgumentException("gradients: " + t.describe() + " is not a leaf with attachGrad();"
+                        + " only such leaves can be differentiated with respect to");
+            }
+        }
+        return Engine.gradients(head, headGrad, wrt, false, false);
     }
 
     /** Runs backward from head; see {@link Tensor#backward(Tensor, boolean, boolean)}. */

@@ -20,6 +20,27 @@ final class Engine {
     }
 
     static void run(Tensor head, Tensor headGrad, boolean retainGraph, boolean createGraph) {
+        propagate(head, headGrad, retainGraph, createGraph, null, null);
+    }
+
+    /**
+     * Gradients of head with respect to the given leaves, returned instead of stored: no gradient
+     * buffer is touched (PyTorch's autograd.grad). A leaf the graph does not reach gets zeros.
+     */
+    static Tensor[] gradients(Tensor head, Tensor headGrad, Tensor[] wrt, boolean retainGraph, boolean createGraph) {
+        Tensor[] out = new Tensor[wrt.length];
+        propagate(head, headGrad, retainGraph, createGraph, wrt, out);
+        for (int i = 0; i < wrt.length; i++) {
+            if (out[i] == null) {
+                out[i] = Tensor.zeros(wrt[i].dtype(), wrt[i].shape());
+            }
+        }
+        return out;
+    }
+
+    /** One backward pass; leaf gradients go into their buffers, or, when wrt is given, into out (by position). */
+    private static void propagate(Tensor head, Tensor headGrad, boolean retainGraph, boolean createGraph,
+                                  Tensor[] wrt, Tensor[] out) {
         // as in PyTorch, a recorded backward keeps the graph: its gradients still point into it
         retainGraph |= createGraph;
         Tensor seed = headGradient(head, headGrad);
@@ -41,8 +62,15 @@ final class Engine {
             } else {
                 walk(root, seed, pass, retainGraph, leaves);
             }
-            for (Tensor leaf : leaves) {
-                commit(leaf, createGraph);
+            if (wrt == null) {
+                for (Tensor leaf : leaves) {
+                    commit(leaf, createGraph);
+                }
+            } else {
+                for (int i = 0; i < wrt.length; i++) {
+                    AutogradMeta m = wrt[i].autogradMeta();
+                    out[i] = m.visit == pass ? m.pendingGrad : null;
+                }
             }
         } finally {
             st.recording = wasRecording;
@@ -112,12 +140,31 @@ final class Engine {
         if (target != null) {
             store(target, g, Autograd.isRecording());
         }
-        Tensor[] grads = node.backward().apply(node, g);
+        Autograd.State st = Autograd.state();
+        boolean wasInBackward = st.inBackward;
+        st.inBackward = true;
+        Tensor[] grads;
+        try {
+            grads = node.backward().apply(node, g);
+        } finally {
+            st.inBackward = wasInBackward;
+        }
         validate(node, grads);
         if (Autograd.isAnomalyDetectionEnabled()) {
             Anomaly.checkBackward(node, g, grads);
         }
+        GraphListener listener = Autograd.state().listener;
+        if (listener != null) {
+            for (int i = 0; i < grads.length; i++) {
+                if (grads[i] != null) {
+                    listener.onGradient(node, i, grads[i]);
+                }
+            }
+        }
         if (!retainGraph) {
+            if (listener != null) {
+                listener.onRelease(node);
+            }
             node.release();
         }
         return grads;

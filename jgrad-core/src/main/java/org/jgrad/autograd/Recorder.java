@@ -19,7 +19,8 @@ public final class Recorder {
      */
     public static Tensor record(String op, Tensor out, Tensor[] inputs, Tensor[] saved, BackwardFunction fn) {
         Autograd.State st = Autograd.state();
-        if (st.anomaly) {
+        if (st.anomaly && !st.inBackward) {
+            // inside backward the engine checks each node's gradients and names the node instead
             Anomaly.checkForward(op, out, inputs);
         }
         if (!st.recording) {
@@ -46,6 +47,9 @@ public final class Recorder {
         out.autogradMeta().gradFn = node;
         if (st.anomaly) {
             node.setCreationStack(new Throwable().getStackTrace());
+        }
+        if (st.listener != null) {
+            st.listener.onRecord(node);
         }
         return out;
     }

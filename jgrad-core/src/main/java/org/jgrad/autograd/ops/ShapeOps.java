@@ -22,6 +22,9 @@ public final class ShapeOps {
             return x;
         }
         Tensor out = Tensor.wrap(x.storage(), to);
+        if (!x.requiresGrad() && x.name() != null) {
+            out.name(x.name()); // a reshaped named constant is still that constant (graph pictures show its name)
+        }
         return Recorder.record("reshape", out, new Tensor[] {x}, null, (n, g) -> new Tensor[] {reshape(g, n.inputShape(0))});
     }
 

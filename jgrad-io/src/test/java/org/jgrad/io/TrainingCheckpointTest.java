@@ -13,7 +13,7 @@ import org.jgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CheckpointTest {
+class TrainingCheckpointTest {
     @TempDir
     Path dir;
 
@@ -30,8 +30,8 @@ class CheckpointTest {
         Map<String, String> scalars = Map.of("epoch", "3", "step", "1200", "lr", "0.001", "seed", "42");
         Path file = dir.resolve("ckpt.safetensors");
 
-        Checkpoint.save(file, params, optim, scalars);
-        Checkpoint loaded = Checkpoint.load(file);
+        TrainingCheckpoint.save(file, params, optim, scalars);
+        TrainingCheckpoint loaded = TrainingCheckpoint.load(file);
 
         assertThat(loaded.parameters().keySet()).containsExactlyInAnyOrderElementsOf(params.keySet());
         params.forEach((name, t) -> assertSameTensor(loaded.parameters().get(name), t));
@@ -45,7 +45,7 @@ class CheckpointTest {
     void theFileIsPlainSafetensorsWithPrefixedNames() throws Exception {
         Path file = dir.resolve("ckpt.safetensors");
 
-        Checkpoint.save(file, Map.of("w", Tensor.scalar(1)), Map.of("w.momentum", Tensor.scalar(2)), Map.of("epoch", "1"));
+        TrainingCheckpoint.save(file, Map.of("w", Tensor.scalar(1)), Map.of("w.momentum", Tensor.scalar(2)), Map.of("epoch", "1"));
         SafeTensorsFile raw = SafeTensors.read(file);
 
         assertThat(raw.tensors().keySet()).containsExactlyInAnyOrder("param/w", "optim/w.momentum");
@@ -57,7 +57,7 @@ class CheckpointTest {
         Path file = dir.resolve("weights.safetensors");
         SafeTensors.write(file, Map.of("w", Tensor.scalar(1)), Map.of("format", "pt"));
 
-        assertThatThrownBy(() -> Checkpoint.load(file))
+        assertThatThrownBy(() -> TrainingCheckpoint.load(file))
                 .isInstanceOf(FileFormatException.class)
                 .hasMessageStartingWith(file + ": not a jgrad checkpoint")
                 .hasMessageContaining("jgrad.checkpoint.version").hasMessageContaining("SafeTensors.read");
@@ -68,7 +68,7 @@ class CheckpointTest {
         Path file = dir.resolve("future.safetensors");
         SafeTensors.write(file, Map.of(), Map.of("jgrad.checkpoint.version", "2"));
 
-        assertThatThrownBy(() -> Checkpoint.load(file))
+        assertThatThrownBy(() -> TrainingCheckpoint.load(file))
                 .isInstanceOf(FileFormatException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("version 2 is not supported");
     }
@@ -78,14 +78,14 @@ class CheckpointTest {
         Path file = dir.resolve("odd.safetensors");
         SafeTensors.write(file, Map.of("stray", Tensor.scalar(1)), Map.of("jgrad.checkpoint.version", "1"));
 
-        assertThatThrownBy(() -> Checkpoint.load(file))
+        assertThatThrownBy(() -> TrainingCheckpoint.load(file))
                 .isInstanceOf(FileFormatException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("tensor 'stray' is neither");
     }
 
     @Test
     void aMissingScalarListsTheOnesThereAre() {
-        Checkpoint c = new Checkpoint(Map.of(), Map.of(), Map.of("epoch", "1"));
+        TrainingCheckpoint c = new TrainingCheckpoint(Map.of(), Map.of(), Map.of("epoch", "1"));
 
         assertThatThrownBy(() -> c.scalar("step")).hasMessageContaining("no scalar 'step'").hasMessageContaining("epoch");
     }

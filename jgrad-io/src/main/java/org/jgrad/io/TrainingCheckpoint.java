@@ -16,7 +16,7 @@ import org.jgrad.tensor.Tensor;
  * {@code __metadata__} as {@code scalar/<name>}, beside {@value #VERSION_KEY} = {@value #VERSION},
  * which marks the file as a jgrad checkpoint. All three maps keep their order and are read-only.
  */
-public record Checkpoint(Map<String, Tensor> parameters, Map<String, Tensor> optimizerState,
+public record TrainingCheckpoint(Map<String, Tensor> parameters, Map<String, Tensor> optimizerState,
                          Map<String, String> scalars) {
     /** The metadata key that marks a jgrad checkpoint; its value is the format version. */
     public static final String VERSION_KEY = "jgrad.checkpoint.version";
@@ -27,7 +27,7 @@ public record Checkpoint(Map<String, Tensor> parameters, Map<String, Tensor> opt
     static final String OPTIM = "optim/";
     static final String SCALAR = "scalar/";
 
-    public Checkpoint {
+    public TrainingCheckpoint {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         optimizerState = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerState));
         scalars = Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
@@ -36,7 +36,7 @@ public record Checkpoint(Map<String, Tensor> parameters, Map<String, Tensor> opt
     /** Saves a checkpoint to {@code file}, replacing any previous one only once the new one is complete. */
     public static void save(Path file, Map<String, Tensor> parameters, Map<String, Tensor> optimizerState,
                             Map<String, String> scalars) throws IOException {
-        new Checkpoint(parameters, optimizerState, scalars).save(file);
+        new TrainingCheckpoint(parameters, optimizerState, scalars).save(file);
     }
 
     /** Saves this checkpoint to {@code file}, atomically. */
@@ -51,7 +51,7 @@ public record Checkpoint(Map<String, Tensor> parameters, Map<String, Tensor> opt
     }
 
     /** Loads a checkpoint saved by {@link #save}; a clear error if the file is not one. */
-    public static Checkpoint load(Path file) throws IOException {
+    public static TrainingCheckpoint load(Path file) throws IOException {
         SafeTensorsFile contents = SafeTensors.read(file);
         String version = contents.metadata().get(VERSION_KEY);
         if (version == null) {
@@ -81,7 +81,7 @@ public record Checkpoint(Map<String, Tensor> parameters, Map<String, Tensor> opt
                 scalars.put(key.substring(SCALAR.length()), value);
             }
         });
-        return new Checkpoint(parameters, optimizerState, scalars);
+        return new TrainingCheckpoint(parameters, optimizerState, scalars);
     }
 
     /** The scalar called {@code name}; an error listing the scalars there are if it is missing. */
