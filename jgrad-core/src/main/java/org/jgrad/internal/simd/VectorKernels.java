@@ -167,6 +167,21 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
+    // ------------------------------------------------------------------ matrix multiply
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
+                     double beta, Storage c, int cOff, int ldc) {
+        if (c.isFloat()) {
+            VectorGemm.sgemm(transA, transB, m, n, k, a.floats(), aOff, lda, b.floats(), bOff, ldb,
+                    (float) beta, c.floats(), cOff, ldc);
+        } else {
+            VectorGemm.dgemm(transA, transB, m, n, k, a.doubles(), aOff, lda, b.doubles(), bOff, ldb,
+                    beta, c.doubles(), cOff, ldc);
+        }
+    }
+
     // ------------------------------------------------------------------ reductions
 
     @Override

@@ -1,0 +1,165 @@
+package org.jgrad.internal.simd;
+
+import static org.jgrad.internal.simd.DgemmMicroKernel.MR;
+import static org.jgrad.internal.simd.DgemmMicroKernel.NR;
+
+import java.util.function.IntConsumer;
+import org.jgrad.tensor.kernel.Parallel;
+
+/**
+ * Runs one blocked dgemm call: C is cut statically into one slice per thread (see Note [GEMM
+ * blocking] in GemmBlocking); each thread packs the B panels of its slice into its own buffer and
+ * multiplies, reading A in place.
+ *
+ * <p>One instance per thread holds that thread's buffers, so a call allocates nothing once they
+ * have grown to the problem size. The calling thread's instance also carries the call's arguments
+ * and is the task that {@link Parallel#forEach} hands to the pool.
+ */
+final class DgemmDriver implements IntConsumer {
+    private static final ThreadLocal<DgemmDriver> PER_THREAD = ThreadLocal.withInitial(DgemmDriver::new);
+
+    // This thread's buffers.
+    private double[] packedB = new double[0];
+    private double[] partialA = new double[0]; // the last rows of A when m is not a multiple of MR
+    private final double[] edgeTile = new double[MR * NR]; // a partial tile at C's edge is computed here
+
+    // The call being run (set on the calling thread's instance only).
+    private boolean transB, overwrite, splitRows;
+    private int m, n, k, aOff, rs, cs, bOff, ldb, cOff, ldc, threads, kc, rowPanels, colPanels;
+    private double[] a, b, c;
+
+    static DgemmDriver forThisThread() {
+        return PER_THREAD.get();
+    }
+
+    /** C = op(A)·op(B) (overwrite) or C += op(A)·op(B), spread over up to {@code poolThreads} threads. */
+    void multiply(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, int lda,
+                  double[] b, int bOff, int ldb, boolean overwrite, double[] c, int cOff, int ldc, int poolThreads) {
+        this.transB = transB;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.a = a;
+        this.aOff = aOff;
+        this.rs = transA ? 1 : lda;
+        this.cs = transA ? lda : 1;
+        this.b = b;
+        this.bOff = bOff;
+        this.ldb = ldb;
+        this.overwrite = overwrite;
+        this.c = c;
+        this.cOff = cOff;
+        this.ldc = ldc;
+        kc = GemmBlocking.kBlockDepth(k);
+        rowPanels = (m + MR - 1) / MR;
+        colPanels = (n + NR - 1) / NR;
+        boolean lastPanelNarrow = DgemmPacking.bPanelWidth(n, (colPanels - 1) * NR) < NR;
+        this.threads = GemmBlocking.threadsFor((long) m * n * k, rowPanels, colPanels, poolThreads);
+        splitRows = GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, this.threads);
+        try {
+            if (this.threads == 1) {
+                accept(0);
+            } else {
+                Parallel.forEach(threads, this);
+            }
+        } finally {
+            this.a = null; // do not keep the caller's arrays alive from a thread-local
+            this.b = null;
+            this.c = null;
+        }
+    }
+
+    /** Slice t of C; runs on whichever pool thread picked it up, with that thread's buffers. */
+    @Override
+    public void accept(int t) {
+        int r0 = 0, r1 = rowPanels, c0 = 0, c1 = colPanels;
+        if (splitRows) {
+            r0 = GemmBlocking.share(rowPanels, threads, t);
+            r1 = GemmBlocking.share(rowPanels, threads, t + 1);
+        } else {
+            c0 = GemmBlocking.share(colPanels, threads, t);
+            c1 = GemmBlocking.share(colPanels, threads, t + 1);
+        }
+        if (r0 < r1 && c0 < c1) {
+            computeSlice(forThisThread(), r0 * MR, Math.min(m, r1 * MR), c0 * NR, Math.min(n, c1 * NR));
+        }
+    }
+
+    /** Rows [i0, i1) × columns [j0, j1) of C, k-block by k-block, with {@code own}'s buffers. */
+    private void computeSlice(DgemmDriver own, int i0, int i1, int j0, int j1) {
+        double[] pb = own.packedB(n, k, j0, j1);
+        DgemmPacking.packB(transB, b, bOff, ldb, k, n, j0, j1, pb);
+        double[] pa = own.partialA(kc);
+        int blockRows = GemmBlocking.blockRows(i1 - i0, MR);
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int kcur = Math.min(kc, k - p0);
+            boolean store = overwrite && p0 == 0;
+            for (int ib = i0; ib < i1; ib += blockRows) {
+                int ibEnd = Math.min(i1, ib + blockRows);
+                for (int j = j0, bi = 0; j < j1; j += NR) {
+                    int width = DgemmPacking.bPanelWidth(n, j);
+                    multiplyPanel(pb, bi + p0 * width, width, j, Math.min(NR, n - j), ib, ibEnd, p0, kcur, store,
+                            pa, own.edgeTile);
+                    bi += width * k;
+                }
+            }
+        }
+    }
+
+    /** Rows [ib, ibEnd) of C against one B panel (columns j..j+cols) for the k-slice [p0, p0+kc). */
+    private void multiplyPanel(double[] pb, int bi, int width, int j, int cols, int ib, int ibEnd, int p0, int kc,
+                               boolean store, double[] pa, double[] tile) {
+        for (int i = ib; i < ibEnd; i += MR) {
+            int rows = Math.min(MR, ibEnd - i);
+            int ci = cOff + i * ldc + j;
+            if (rows == MR && cols == width) {
+                tile(width, kc, a, aOff + i * rs + p0 * cs, rs, cs, pb, bi, c, ci, ldc, !store);
+                continue;
+            }
+            double[] src = a;
+            int ai = aOff + i * rs + p0 * cs, ars = rs, acs = cs;
+            if (rows < MR) {
+                DgemmPacking.packPartialA(a, aOff, rs, cs, i, rows, p0, kc, pa);
+                src = pa;
+                ai = 0;
+                ars = 1;
+                acs = MR;
+            }
+            if (!store) {
+                copy(c, ci, ldc, tile, 0, width, rows, cols);
+            }
+            tile(width, kc, src, ai, ars, acs, pb, bi, tile, 0, width, !store);
+            copy(tile, 0, width, c, ci, ldc, rows, cols);
+        }
+    }
+
+    private static void tile(int width, int kc, double[] a, int ai, int rs, int cs, double[] pb, int bi,
+                             double[] out, int oi, int ldo, boolean accumulate) {
+        if (width == NR) {
+            DgemmMicroKernel.wide(kc, a, ai, rs, cs, pb, bi, out, oi, ldo, accumulate);
+        } else {
+            DgemmMicroKernel.narrow(kc, a, ai, rs, cs, pb, bi, out, oi, ldo, accumulate);
+        }
+    }
+
+    private static void copy(double[] src, int si, int lds, double[] dst, int di, int ldd, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, si + r * lds, dst, di + r * ldd, cols);
+        }
+    }
+
+    private double[] packedB(int n, int k, int j0, int j1) {
+        int length = DgemmPacking.bPackedLength(n, k, j0, j1);
+        if (packedB.length < length) {
+            packedB = new double[length];
+        }
+        return packedB;
+    }
+
+    private double[] partialA(int kc) {
+        if (partialA.length < MR * kc) {
+            partialA = new double[MR * kc];
+        }
+        return partialA;
+    }
+}

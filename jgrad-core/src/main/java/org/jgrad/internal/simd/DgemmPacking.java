@@ -1,0 +1,95 @@
+package org.jgrad.internal.simd;
+
+import static org.jgrad.internal.simd.DgemmMicroKernel.LANES;
+import static org.jgrad.internal.simd.DgemmMicroKernel.MR;
+import static org.jgrad.internal.simd.DgemmMicroKernel.NR;
+
+import jdk.incubator.vector.DoubleVector;
+
+/**
+ * Copies op(B) into the panel layout that DgemmMicroKernel streams, and the last few rows of
+ * op(A) into a zero-padded MR-row panel. See Note [Packed B panels].
+ *
+ * <p>Note [Packed B panels]: columns [j0, j1) of op(B) (k×n) are packed as consecutive panels;
+ * the panel starting at column j holds, for each p in 0..k-1, a row of {@code width} values
+ * op(B)[p][j..j+width). Every panel is NR wide except possibly the last of the matrix, which is
+ * LANES wide when at most LANES columns remain. Panels keep all of k, so the slice for a k-block
+ * starting at p0 is contiguous at {@code start + p0·width}. Columns past n are zero.
+ */
+final class DgemmPacking {
+    /** Rows of k handled at once when packing a transposed B, so the written lines stay in L1. */
+    private static final int TRANS_B_K_STEP = 64;
+
+    private DgemmPacking() {}
+
+    /** Width of the B panel starting at column j0 of an n-column matrix (see the note). */
+    static int bPanelWidth(int n, int j0) {
+        return n - j0 <= LANES && n - j0 < NR ? LANES : NR;
+    }
+
+    /** Packed length of columns [j0, j1) of op(B), j0 a multiple of NR. */
+    static int bPackedLength(int n, int k, int j0, int j1) {
+        int length = 0;
+        for (int j = j0; j < j1; j += NR) {
+            length += bPanelWidth(n, j) * k;
+        }
+        return length;
+    }
+
+    /** Packs columns [j0, j1) of op(B) (k×n), j0 a multiple of NR, into dst from index 0. */
+    static void packB(boolean transB, double[] b, int bOff, int ldb, int k, int n, int j0, int j1, double[] dst) {
+        int d = 0;
+        for (int j = j0; j < j1; j += NR) {
+            int cols = Math.min(NR, n - j);
+            int width = bPanelWidth(n, j);
+            if (transB) {
+                packTransposedPanel(b, bOff + j * ldb, ldb, k, cols, width, dst, d);
+            } else {
+                packPanel(b, bOff + j, ldb, k, cols, width, dst, d);
+            }
+            d += width * k;
+        }
+    }
+
+    /** Stored rows of B are rows of the panel: whole vectors when the panel is full. */
+    private static void packPanel(double[] b, int s, int ldb, int k, int cols, int width, double[] dst, int d) {
+        for (int p = 0; p < k; p++, s += ldb, d += width) {
+            if (cols == width) {
+                for (int c = 0; c < width; c += LANES) {
+                    DoubleVector.fromArray(DgemmMicroKernel.SPECIES, b, s + c).intoArray(dst, d + c);
+                }
+            } else {
+                for (int c = 0; c < width; c++) {
+                    dst[d + c] = c < cols ? b[s + c] : 0.0;
+                }
+            }
+        }
+    }
+
+    /** B stored n×k: each panel column is a stored row; k is walked in steps to keep lines in L1. */
+    private static void packTransposedPanel(double[] b, int s, int ldb, int k, int cols, int width, double[] dst, int d) {
+        for (int p0 = 0; p0 < k; p0 += TRANS_B_K_STEP) {
+            int p1 = Math.min(k, p0 + TRANS_B_K_STEP);
+            for (int c = 0; c < width; c++) {
+                int src = s + c * ldb;
+                for (int p = p0; p < p1; p++) {
+                    dst[d + p * width + c] = c < cols ? b[src + p] : 0.0;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs the last {@code rows < MR} rows of op(A), k-slice [p0, p0+kc), as an MR-row panel:
+     * value (r, p) at {@code p·MR + r}, rows past {@code rows} zero. Element (i, p) of op(A) is
+     * {@code a[aOff + i·rs + p·cs]}.
+     */
+    static void packPartialA(double[] a, int aOff, int rs, int cs, int i0, int rows, int p0, int kc, double[] dst) {
+        for (int p = 0; p < kc; p++) {
+            int s = aOff + i0 * rs + (p0 + p) * cs;
+            for (int r = 0; r < MR; r++) {
+                dst[p * MR + r] = r < rows ? a[s + r * rs] : 0.0;
+            }
+        }
+    }
+}
