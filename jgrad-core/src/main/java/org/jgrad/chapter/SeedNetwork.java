@@ -64,6 +64,17 @@ public final class SeedNetwork {
         return new Result(xIn, y, lambda, W1, W2, z, h, o, L, s, head, W1.grad(), W2.grad(), hand[0], hand[1]);
     }
 
+    /**
+     * J(W1, W2) = L + s for one example, as a differentiable function of the weights (for
+     * GradCheck); x has shape (d), W1 (h×d), W2 (q×h).
+     */
+    public static Tensor objective(Tensor x, int y, Tensor W1, Tensor W2, double lambda) {
+        int q = W2.shape()[0];
+        Tensor o = W2.matmul(W1.matmul(x).relu());
+        Tensor L = SoftmaxOps.softmaxCrossEntropy(o.reshape(1, q), Tensor.scalar(y, x.dtype()).reshape(1)).sum();
+        return L.add(W1.square().sum().add(W2.square().sum()).mul(lambda / 2));
+    }
+
     /** The chapter's backward pass written out with plain tensor ops (nothing recorded). */
     static Tensor[] handDerived(Tensor x, int y, Tensor W1, Tensor W2, Tensor z, Tensor h, Tensor o, double lambda) {
         try (var scope = Autograd.pause()) {

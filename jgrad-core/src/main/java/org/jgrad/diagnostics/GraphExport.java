@@ -200,19 +200,28 @@ public final class GraphExport {
      * message that says how to install it and carries the DOT text to render elsewhere.
      */
     public String toSvg() {
+        return new String(render("svg"), StandardCharsets.UTF_8);
+    }
+
+    /** The graph rendered as PNG by Graphviz; fails as {@link #toSvg()} does without it. */
+    public byte[] toPng() {
+        return render("png");
+    }
+
+    private byte[] render(String format) {
         String dot = toDot();
         try {
-            Process p = new ProcessBuilder("dot", "-Tsvg").start();
+            Process p = new ProcessBuilder("dot", "-T" + format).start();
             p.getOutputStream().write(dot.getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();
-            byte[] svg = p.getInputStream().readAllBytes();
+            byte[] out = p.getInputStream().readAllBytes();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("GraphExport: Graphviz 'dot' failed: " + err.strip());
             }
-            return new String(svg, StandardCharsets.UTF_8);
+            return out;
         } catch (IOException e) {
-            throw new IllegalStateException("GraphExport: the Graphviz 'dot' program is not installed, so no SVG can be"
+            throw new IllegalStateException("GraphExport: the Graphviz 'dot' program is not installed, so no picture can be"
                     + " drawn; install it (apt-get install graphviz) or render this DOT text elsewhere:\n" + dot, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

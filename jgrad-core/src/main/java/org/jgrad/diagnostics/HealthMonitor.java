@@ -232,7 +232,7 @@ public final class HealthMonitor implements TrainingListener {
     }
 
     /** How many different rows a weight matrix has (1: every unit has the same incoming weights). */
-    static int distinctRows(Tensor w) {
+    public static int distinctRows(Tensor w) {
         int[] s = w.shape();
         int cols = s[1];
         float[] v = w.toFloatArray();
