@@ -1,0 +1,210 @@
+package org.jgrad.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jgrad.autograd.Autograd;
+import org.jgrad.data.ArrayDataset;
+import org.jgrad.data.DataLoader;
+import org.jgrad.data.LastBatch;
+import org.jgrad.diagnostics.HealthMonitor;
+import org.jgrad.init.Xavier;
+import org.jgrad.loss.MseLoss;
+import org.jgrad.loss.SoftmaxCrossEntropyLoss;
+import org.jgrad.nn.Activation;
+import org.jgrad.nn.Linear;
+import org.jgrad.nn.Mlp;
+import org.jgrad.nn.Sequential;
+import org.jgrad.optim.Sgd;
+import org.jgrad.tensor.DType;
+import org.jgrad.tensor.Rng;
+import org.jgrad.tensor.Tensor;
+import org.jgrad.tensor.kernel.BinaryOp;
+import org.jgrad.tensor.kernel.KernelProvider;
+import org.jgrad.tensor.kernel.Kernels;
+import org.jgrad.tensor.kernel.Parallel;
+import org.jgrad.tensor.kernel.Storage;
+import org.jgrad.tensor.kernel.UnaryOp;
+import org.jgrad.train.Trainer;
+import org.jgrad.train.TrainingListener;
+
+/**
+ * The measurements of {@code jgrad bench}: GEMM GFLOP/s, element-wise GB/s, training-step
+ * throughput of the chapter's MLP, the per-step overhead of a tiny MLP, and the cost of leaving the
+ * health monitor on. Each is a median after warm-up; the figures are meant to be compared as ratios
+ * against peers measured in the same run (see bench/compare.py).
+ */
+public final class BenchSuite {
+    /** One measured figure. */
+    public record Row(String group, String name, double value, String unit, double min, double max) {
+    }
+
+    private final double warmup;
+    private final int rounds;
+    private final double roundSeconds;
+    private final List<Row> rows = new ArrayList<>();
+
+    /** quick: shorter warm-up and rounds (for a smoke run); otherwise about two minutes in all. */
+    public BenchSuite(boolean quick) {
+        this.warmup = quick ? 0.3 : 1.5;
+        this.rounds = quick ? 3 : 7;
+        this.roundSeconds = quick ? 0.1 : 0.4;
+    }
+
+    public List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** Every group, in order. */
+    public void runAll() {
+        gemm();
+        elementwise();
+        training();
+        tinyStep();
+    }
+
+    /** GEMM float32 at square sizes and at the MLP's shapes (C = A·B, row-major, no transposes). */
+    public void gemm() {
+        Kernels k = KernelProvider.get();
+        int[][] shapes = {{256, 256, 256}, {512, 512, 512}, {1024, 1024, 1024}, {2048, 2048, 2048},
+            {256, 256, 784}, {784, 256, 256}, {256, 10, 256}};
+        String[] names = {"256³", "512³", "1024³", "2048³", "256×784·784×256", "784×256·256×256", "256×256·256×10"};
+        Rng rng = new Rng(1);
+        for (int i = 0; i < shapes.length; i++) {
+            int m = shapes[i][0];
+            int n = shapes[i][1];
+            int kk = shapes[i][2];
+            Storage a = Tensor.randomUniform(rng, -1, 1, m, kk).storage();
+            Storage b = Tensor.randomUniform(rng, -1, 1, kk, n).storage();
+            Storage c = Storage.allocate(DType.FLOAT32, m * n);
+            Measure.Result r = Measure.time(() -> k.gemm(false, false, m, n, kk, a, 0, kk, b, 0, n, 0, c, 0, n),
+                    warmup, rounds, roundSeconds);
+            double flops = 2.0 * m * n * kk;
+            rows.add(new Row("gemm", names[i], flops / r.median() / 1e9, "GFLOP/s", flops / r.max() / 1e9, flops / r.min() / 1e9));
+        }
+    }
+
+    /** relu and add over 16M floats; bytes counted as read + written. */
+    public void elementwise() {
+        Kernels k = KernelProvider.get();
+        int n = 1 << 24;
+        Storage x = Tensor.randomUniform(new Rng(2), -1, 1, n).storage();
+        Storage y = Tensor.randomUniform(new Rng(3), -1, 1, n).storage();
+        Storage out = Storage.allocate(DType.FLOAT32, n);
+        int[] shape = {n};
+        Measure.Result relu = Measure.time(() -> k.unary(UnaryOp.RELU, x, out), warmup, rounds, roundSeconds);
+        Measure.Result add = Measure.time(() -> k.binary(BinaryOp.ADD, x, shape, y, shape, out, shape), warmup, rounds, roundSeconds);
+        double reluBytes = 2.0 * 4 * n;
+        double addBytes = 3.0 * 4 * n;
+        rows.add(new Row("elementwise", "relu 16M floats", reluBytes / relu.median() / 1e9, "GB/s", reluBytes / relu.max() / 1e9, reluBytes / relu.min() / 1e9));
+        rows.add(new Row("elementwise", "add 16M floats", addBytes / add.median() / 1e9, "GB/s", addBytes / add.max() / 1e9, addBytes / add.min() / 1e9));
+    }
+
+    /**
+     * Training steps of the chapter's MLP (784-256-10, ReLU, softmax cross-entropy, SGD 0.1,
+     * batch 256) on Fashion-MNIST-shaped random data, through the Trainer, with and without the
+     * health monitor; also GC time per 10,000 steps-worth of samples.
+     */
+    public void training() {
+        int n = 256 * 40;
+        Rng rng = new Rng(4);
+        float[] features = new float[n * 784];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = (float) rng.nextDouble();
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = rng.nextInt(10);
+        }
+        ArrayDataset data = ArrayDataset.of(features, new int[] {784}, labels, 10);
+        double plain = trainingThroughput(data, false);
+        double monitored = trainingThroughput(data, true);
+        rows.add(new Row("training", "chapter MLP step, batch 256", plain, "samples/s", Double.NaN, Double.NaN));
+        rows.add(new Row("training", "same, health monitor on", monitored, "samples/s", Double.NaN, Double.NaN));
+        rows.add(new Row("training", "monitor slowdown", 100 * (1 - monitored / plain), "%", Double.NaN, Double.NaN));
+        rows.add(new Row("training", "GC time per epoch of 60,000", gcMillisPerEpoch, "ms", Double.NaN, Double.NaN));
+    }
+
+    private double gcMillisPerEpoch;
+
+    private double trainingThroughput(ArrayDataset data, boolean monitor) {
+        Sequential net = Mlp.of(10, Activation::relu, 256);
+        net.initialize(Xavier.uniform(), 5);
+        DataLoader loader = new DataLoader(data, 256, LastBatch.DISCARD, new Rng(6));
+        List<Double> speeds = new ArrayList<>();
+        long[] gc = new long[2];
+        Trainer.Builder b = Trainer.builder(net, new SoftmaxCrossEntropyLoss()).optimizer(p -> new Sgd(p, 0.1))
+                .epochs(warmup < 1 ? 6 : 14)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(org.jgrad.train.EpochResult r) {
+                        speeds.add(r.samplesPerSecond());
+                        if (r.epoch() > 2) {
+                            gc[0] += r.gcMillis();
+                            gc[1] += (long) (r.trainSeconds() * r.samplesPerSecond());
+                        }
+                    }
+                });
+        if (monitor) {
+            b.listener(new HealthMonitor(1, 1e3, 1e-7, w -> { }));
+        }
+        b.build().fit(loader, null);
+        if (!monitor) {
+            gcMillisPerEpoch = gc[1] == 0 ? 0 : gc[0] * 60_000.0 / gc[1];
+        }
+        List<Double> measured = new ArrayList<>(speeds.subList(2, speeds.size())); // the first epochs are warm-up
+        measured.sort(null);
+        return measured.get(measured.size() / 2);
+    }
+
+    /** Forward + backward + SGD step of a 4-8-1 MLP on one example: the per-op overhead floor. */
+    public void tinyStep() {
+        Sequential net = new Sequential(new Linear(8, 4), Activation.relu(), new Linear(1, 8));
+        net.initialize(Xavier.uniform(), 7);
+        Sgd sgd = new Sgd(net.parameterTensors(), 0.01);
+        Tensor x = Tensor.of(new float[] {0.1f, -0.2f, 0.3f, 0.4f}, 1, 4);
+        Tensor y = Tensor.of(new float[] {0.5f}, 1, 1);
+        MseLoss loss = new MseLoss();
+        Runnable step = () -> {
+            Tensor l;
+            try (var scope = Autograd.record()) {
+                l = loss.mean(net.forward(x), y);
+            }
+            l.backward();
+            sgd.step();
+        };
+        Measure.Result r = Measure.time(step, warmup * 2, rounds, roundSeconds);
+        rows.add(new Row("tiny", "4-8-1 MLP step, batch 1", r.median() * 1e6, "µs", r.min() * 1e6, r.max() * 1e6));
+    }
+
+    /** The runtime the figures were measured on. */
+    public static Map<String, Object> environment() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("java", Runtime.version().toString());
+        env.put("vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vendor"));
+        env.put("threads", Parallel.threads());
+        env.put("kernels", KernelProvider.describe());
+        env.put("date", java.time.LocalDate.now().toString());
+        return env;
+    }
+
+    /** A table for the terminal. */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Object> env = environment();
+        sb.append(String.format(Locale.ROOT, "jgrad bench — Java %s, %s threads, kernels %s%n", env.get("java"), env.get("threads"),
+                env.get("kernels")));
+        String group = "";
+        for (Row r : rows) {
+            if (!r.group().equals(group)) {
+                group = r.group();
+                sb.append(String.format(Locale.ROOT, "%n[%s]%n", group));
+            }
+            String range = Double.isNaN(r.min()) ? "" : String.format(Locale.ROOT, "  (%.1f–%.1f)", r.min(), r.max());
+            sb.append(String.format(Locale.ROOT, "  %-34s %12.1f %-10s%s%n", r.name(), r.value(), r.unit(), range));
+        }
+        return sb.toString();
+    }
+}
