@@ -23,7 +23,8 @@ import org.jgrad.train.TrainingListener;
  * update/weight ratio, the mean and standard deviation of the layer's activation output, the
  * fraction of dead ReLU units (zero for every example of the batch) and of saturated sigmoid/tanh
  * inputs (|x| &gt; 4, where the chapter shows their gradients vanish), and the number of distinct
- * weight rows (1 means all units are symmetric). It warns once per layer and kind when gradients
+ * weight rows (1 means all units are symmetric; checked on the first steps and every
+ * {@value #SYMMETRY_EVERY} steps, the rows in between repeat the last count). It warns once per layer and kind when gradients
  * explode (non-finite, or growing past {@code explodeFactor} × their first value), vanish (an
  * early layer's norm below {@code vanishNorm}) or stay symmetric. History as rows, CSV, or JSON
  * through {@code org.jgrad.io.JsonExport}.
@@ -35,6 +36,9 @@ public final class HealthMonitor implements TrainingListener {
                       double activationMean, double activationStd, double deadFraction, double saturatedFraction,
                       int distinctRows) {
     }
+
+    /** The symmetry check (distinct weight rows) runs on the first steps and then every this many steps. */
+    static final int SYMMETRY_EVERY = 50;
 
     /** Growth is measured from at least this norm, so a first step with a near-zero gradient is no false alarm. */
     private static final double EXPLODE_REFERENCE_FLOOR = 1e-3;
@@ -77,7 +81,8 @@ public final class HealthMonitor implements TrainingListener {
         final String name;
         final Linear linear;
         final Activation activation;
-        float[] before;
+        Storage before;
+        int distinctRows;
         double actMean = Double.NaN;
         double actStd = Double.NaN;
         double dead = Double.NaN;
@@ -126,35 +131,15 @@ public final class HealthMonitor implements TrainingListener {
     private void activationStats(Layer layer, Tensor in, Tensor out) {
         Storage o = out.storage();
         int n = o.length();
-        double sum = 0;
-        double sq = 0;
-        for (int i = 0; i < n; i++) {
-            double v = o.get(i);
-            sum += v;
-            sq += v * v;
-        }
-        layer.actMean = n == 0 ? Double.NaN : sum / n;
-        layer.actStd = n == 0 ? Double.NaN : Math.sqrt(Math.max(0, sq / n - layer.actMean * layer.actMean));
+        double[] moments = Stats.sumAndSquares(o);
+        layer.actMean = n == 0 ? Double.NaN : moments[0] / n;
+        layer.actStd = n == 0 ? Double.NaN : Math.sqrt(Math.max(0, moments[1] / n - layer.actMean * layer.actMean));
         String kind = layer.activation.activationName();
         int units = out.shape()[out.rank() - 1];
         if (kind.equals("ReLU") && units > 0) {
-            int batch = n / units;
-            int dead = 0;
-            for (int u = 0; u < units; u++) {
-                boolean alive = false;
-                for (int b = 0; b < batch && !alive; b++) {
-                    alive = o.get(b * units + u) > 0;
-                }
-                dead += alive ? 0 : 1;
-            }
-            layer.dead = (double) dead / units;
+            layer.dead = Stats.deadColumnFraction(o, units);
         } else if (kind.equals("Sigmoid") || kind.equals("Tanh")) {
-            Storage x = in.storage();
-            int sat = 0;
-            for (int i = 0; i < n; i++) {
-                sat += Math.abs(x.get(i)) > 4 ? 1 : 0;
-            }
-            layer.saturated = n == 0 ? Double.NaN : (double) sat / n;
+            layer.saturated = n == 0 ? Double.NaN : (double) Stats.countAbove(in.storage(), 4) / n;
         }
     }
 
@@ -165,7 +150,11 @@ public final class HealthMonitor implements TrainingListener {
             return;
         }
         for (Layer l : layers) {
-            l.before = l.linear.weight().data().toFloatArray();
+            Storage w = l.linear.weight().data().storage();
+            if (l.before == null || l.before.length() != w.length()) {
+                l.before = Storage.allocate(w.dtype(), w.length());
+            }
+            w.copyTo(0, l.before, 0, w.length());
         }
     }
 
@@ -181,13 +170,16 @@ public final class HealthMonitor implements TrainingListener {
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             Parameter w = l.linear.weight();
-            double gradNorm = norm(w.grad().storage(), null);
+            double gradNorm = Stats.norm(w.grad().storage(), null);
             if (l.linear.bias() != null) {
-                gradNorm = Math.hypot(gradNorm, norm(l.linear.bias().grad().storage(), null));
+                gradNorm = Math.hypot(gradNorm, Stats.norm(l.linear.bias().grad().storage(), null));
             }
-            double weightNorm = norm(w.data().storage(), null);
-            double update = norm(w.data().storage(), l.before);
-            int distinct = distinctRows(w.data());
+            double weightNorm = Stats.norm(w.data().storage(), null);
+            double update = Stats.norm(w.data().storage(), l.before);
+            if (step <= 3 || (step - 1) % SYMMETRY_EVERY == 0) {
+                l.distinctRows = distinctRows(w.data()); // O(weights) with hashing: not every step
+            }
+            int distinct = l.distinctRows;
             rows.add(new Row(step, s.epoch(), l.name, gradNorm, weightNorm, weightNorm == 0 ? Double.NaN : update / weightNorm,
                     l.actMean, l.actStd, l.dead, l.saturated, distinct));
             check(l, i, gradNorm, distinct, w.shape()[0]);
@@ -219,16 +211,6 @@ public final class HealthMonitor implements TrainingListener {
             warnings.add(message);
             warn.accept(message);
         }
-    }
-
-    /** ‖a − b‖ (or ‖a‖ when b is null). */
-    private static double norm(Storage a, float[] b) {
-        double sq = 0;
-        for (int i = 0; i < a.length(); i++) {
-            double d = a.get(i) - (b == null ? 0 : b[i]);
-            sq += d * d;
-        }
-        return Math.sqrt(sq);
     }
 
     /** How many different rows a weight matrix has (1: every unit has the same incoming weights). */

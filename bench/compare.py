@@ -1,0 +1,109 @@
+#!/usr/bin/python3
+"""jgrad against NumPy and PyTorch, as ratios from the same run.
+
+For each pass and thread count it runs `./jgrad bench --json` and then bench/peers.py, back to
+back (A B A B ...), and prints for every figure the median over passes of jgrad and of the peer,
+and the median of the per-pass ratios jgrad/peer (for times, peer/jgrad, so > 1 always means jgrad
+is better). The environment's OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed for the peers,
+so OpenBLAS picks its own kernels (it says which). PyTorch on two threads runs on the OpenMP
+OpenBLAS when installed (libopenblas0-openmp): its best set-up here.
+
+  bench/compare.py [--passes 3] [--threads 1,2] [--java /usr/lib/jvm/.../bin/java] [--quick]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OPENMP_BLAS = Path("/usr/lib/x86_64-linux-gnu/openblas-openmp")
+
+
+def run_jgrad(threads, java, quick):
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
+        out = f.name
+    env = dict(os.environ)
+    if java:
+        env["JGRAD_JAVA"] = java
+    cmd = [str(ROOT / "jgrad"), "bench", "--threads", str(threads), "--json", out] + (["--quick"] if quick else [])
+    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    data = json.loads(Path(out).read_text())
+    os.unlink(out)
+    return data
+
+
+def run_peers(threads, quick):
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    env["OPENBLAS_NUM_THREADS"] = str(threads)
+    env["OMP_NUM_THREADS"] = str(threads)
+    results = []
+    numpy = subprocess.run(["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "numpy"]
+                           + (["--quick"] if quick else []), check=True, env=env, capture_output=True, text=True)
+    results.append(json.loads(numpy.stdout))
+    torch_env = dict(env)
+    if threads > 1 and OPENMP_BLAS.exists():
+        torch_env["LD_LIBRARY_PATH"] = str(OPENMP_BLAS)
+    torch = subprocess.run(["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "torch"]
+                           + (["--quick"] if quick else []), check=True, env=torch_env, capture_output=True, text=True)
+    results.append(json.loads(torch.stdout))
+    return results
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--passes", type=int, default=3)
+    p.add_argument("--threads", default="1,2")
+    p.add_argument("--java", help="the java binary jgrad runs on (default: the newest JDK the launcher finds)")
+    p.add_argument("--quick", action="store_true")
+    args = p.parse_args()
+    table = {}
+    envs = {}
+    for t in [int(x) for x in args.threads.split(",")]:
+        for p_ in range(args.passes):
+            print(f"pass {p_ + 1}/{args.passes}, {t} thread(s) ...", file=sys.stderr, flush=True)
+            j = run_jgrad(t, args.java, args.quick)
+            peers = run_peers(t, args.quick)
+            envs[t] = {"jgrad": j["environment"], "peers": [x["environment"] for x in peers]}
+            jrows = {(r["group"], r["name"]): r for r in j["rows"]}
+            for peer in peers:
+                for r in peer["rows"]:
+                    key = (t, r["group"], r["name"], r["peer"])
+                    mine = jrows.get((r["group"], r["name"]))
+                    if mine is None:
+                        continue
+                    lower_is_better = r["unit"] in ("µs", "ms", "s")
+                    ratio = r["value"] / mine["value"] if lower_is_better else mine["value"] / r["value"]
+                    e = table.setdefault(key, {"unit": r["unit"], "jgrad": [], "peer": [], "ratio": []})
+                    e["jgrad"].append(mine["value"])
+                    e["peer"].append(r["value"])
+                    e["ratio"].append(ratio)
+            for r in j["rows"]:
+                if r["group"] == "training" and r["name"] != "chapter MLP step, batch 256":
+                    e = table.setdefault((t, r["group"], r["name"], "-"), {"unit": r["unit"], "jgrad": [], "peer": [], "ratio": []})
+                    e["jgrad"].append(r["value"])
+    for t, env in envs.items():
+        je = env["jgrad"]
+        print(f"\n{t} thread(s): jgrad on Java {je['java']} ({je['kernels']}); peers: "
+              + "; ".join(f"numpy {pe.get('numpy', '-')} torch {pe.get('torch', '-')} OpenBLAS {pe['openblas'].get('core', '?')}"
+                          f" {pe['openblas'].get('parallel', '')}" for pe in env["peers"][:1]))
+    print("\n| threads | figure | unit | jgrad | peer | peer value | jgrad / peer |")
+    print("|---|---|---|---|---|---|---|")
+    for (t, group, name, peer), e in table.items():
+        jv = statistics.median(e["jgrad"])
+        if e["peer"]:
+            pv = statistics.median(e["peer"])
+            ratio = statistics.median(e["ratio"])
+            print(f"| {t} | {name} | {e['unit']} | {jv:,.1f} | {peer} | {pv:,.1f} | **{ratio:.2f}×** |")
+        else:
+            print(f"| {t} | {name} | {e['unit']} | {jv:,.1f} | - | - | - |")
+    print("\nRatios are medians over passes of per-pass ratios; for µs figures the ratio is peer/jgrad (> 1: jgrad faster).")
+
+
+if __name__ == "__main__":
+    main()
