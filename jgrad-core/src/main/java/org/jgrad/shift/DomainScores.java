@@ -36,6 +36,26 @@ public record DomainScores(double[] sourceLogits, double[] targetLogits, int[] s
         return Auc.of(sourceLogits, targetLogits);
     }
 
+    /**
+     * Mean held-out binary cross-entropy, target labelled 1: how well calibrated the classifier is on
+     * data it did not see. Lower is better; compare settings (e.g. L2) by it, since β̂ uses the
+     * probabilities themselves, not only their order.
+     */
+    public double heldOutLogLoss() {
+        double sum = 0;
+        for (double z : sourceLogits) {
+            sum += softplus(z); // −log(1 − σ(z))
+        }
+        for (double z : targetLogits) {
+            sum += softplus(-z); // −log σ(z)
+        }
+        return sum / (sourceSize() + targetSize());
+    }
+
+    private static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
     /** Source then target logits in one array, as {@link #pooledIsTarget()} and {@link #pooledFolds()} order them. */
     double[] pooledLogits() {
         double[] all = new double[sourceSize() + targetSize()];

@@ -164,7 +164,7 @@ public final class ImportanceWeights {
         return s / values.length;
     }
 
-    /** E.g. {@code 6000 weights: min 0.031, mean 1.000, max 8.41; 12 clipped at 20; ESS 2931 (48.9%)}. */
+    /** E.g. {@code 6000 weights: min 0.031, mean 1.000, max 8.41; 12 clipped at 10; ESS 2931 (48.9%)}. */
     public String summary() {
         return String.format(Locale.ROOT, "%d weights: min %.3g, mean %.3g, max %.3g; %d clipped at %s; ESS %.1f (%.1f%%)",
                 size(), min(), mean(), max(), clipped, options.maxWeight(), effectiveSampleSize(),

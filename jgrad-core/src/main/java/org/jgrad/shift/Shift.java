@@ -25,7 +25,7 @@ public final class Shift {
                 .test(source, target, rng);
     }
 
-    /** The source examples weighted by β(x) from a logistic domain classifier, clipped at 20 and normalized to mean 1. */
+    /** The source examples weighted by β(x) from a logistic domain classifier, clipped at 10 and normalized to mean 1. */
     public static ArrayDataset reweight(ArrayDataset source, Dataset target, long seed) {
         return correct(source, target, DomainClassifier.logistic().withSeed(seed), WeightOptions.DEFAULT).weighted();
     }

@@ -9,8 +9,8 @@ package org.jgrad.shift;
  * @param normalize whether to rescale the weights to mean 1
  */
 public record WeightOptions(double maxWeight, boolean normalize) {
-    /** Clip at 20, normalize to mean 1. */
-    public static final WeightOptions DEFAULT = new WeightOptions(20, true);
+    /** Clip at 10, normalize to mean 1. */
+    public static final WeightOptions DEFAULT = new WeightOptions(10, true);
     /** The ratio as estimated: no clipping, no normalization. */
     public static final WeightOptions RAW = new WeightOptions(Double.POSITIVE_INFINITY, false);
 
