@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code jgrad} command. */
 @Command(name = "jgrad", mixinStandardHelpOptions = true, version = "jgrad 0.1.0",
         description = "Tensors, autograd and neural networks in pure Java.",
-        subcommands = {DemoCommand.class, TrainCommand.class})
+        subcommands = {DemoCommand.class, TrainCommand.class, ShiftCommand.class})
 public final class Main implements Runnable {
 
     @Override
