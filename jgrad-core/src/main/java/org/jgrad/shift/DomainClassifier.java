@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.jgrad.autograd.Autograd;
 import org.jgrad.data.Dataset;
 import org.jgrad.init.ParamKind;
@@ -196,7 +197,7 @@ public final class DomainClassifier {
     }
 
     private static int[] rowsWhere(int[] fold, int k, boolean inFold) {
-        return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == k) == inFold).toArray();
+        return IntStream.range(0, fold.length).filter(i -> (fold[i] == k) == inFold).toArray();
     }
 
     private static void scatter(double[] values, int[] rows, double[] into) {
