@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code jgrad} command. */
 @Command(name = "jgrad", mixinStandardHelpOptions = true, version = "jgrad 0.1.0",
         description = "Tensors, autograd and neural networks in pure Java.",
-        subcommands = {TourCommand.class, DemoCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {TourCommand.class, DemoCommand.class, TrainCommand.class, ShiftCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @Override
