@@ -44,7 +44,7 @@ final class Charts {
      * log axis labels every decade, unreadable over many decades) and the axis title says so.
      */
     static XYChart xy(String title, String xTitle, String yTitle, boolean logY, List<Series> series) {
-        String axis = logY ? "log10 of " + yTitle : yTitle;
+        String axis = logY ? "log10 of " + yTitle.replace(" (log scale)", "") : yTitle;
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(axis).build();
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(series.size() > 1);
