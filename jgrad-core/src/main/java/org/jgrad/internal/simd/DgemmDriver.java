@@ -54,10 +54,10 @@ final class DgemmDriver implements IntConsumer {
         rowPanels = (m + MR - 1) / MR;
         colPanels = (n + NR - 1) / NR;
         boolean lastPanelNarrow = DgemmPacking.bPanelWidth(n, (colPanels - 1) * NR) < NR;
-        this.threads = GemmBlocking.threadsFor((long) m * n * k, rowPanels, colPanels, poolThreads);
-        splitRows = GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, this.threads);
+        threads = GemmBlocking.threadsFor(m, n, k, rowPanels, colPanels, poolThreads);
+        splitRows = GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, threads);
         try {
-            if (this.threads == 1) {
+            if (threads == 1) {
                 accept(0);
             } else {
                 Parallel.forEach(threads, this);
@@ -90,7 +90,7 @@ final class DgemmDriver implements IntConsumer {
         double[] pb = own.packedB(n, k, j0, j1);
         DgemmPacking.packB(transB, b, bOff, ldb, k, n, j0, j1, pb);
         double[] pa = own.partialA(kc);
-        int blockRows = GemmBlocking.blockRows(i1 - i0, MR);
+        int blockRows = GemmBlocking.blockRows(i1 - i0, MR, Double.BYTES);
         for (int p0 = 0; p0 < k; p0 += kc) {
             int kcur = Math.min(kc, k - p0);
             boolean store = overwrite && p0 == 0;

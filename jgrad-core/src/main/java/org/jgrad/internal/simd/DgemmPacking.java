@@ -24,7 +24,7 @@ final class DgemmPacking {
 
     /** Width of the B panel starting at column j0 of an n-column matrix (see the note). */
     static int bPanelWidth(int n, int j0) {
-        return n - j0 <= LANES && n - j0 < NR ? LANES : NR;
+        return n - j0 <= LANES ? LANES : NR;
     }
 
     /** Packed length of columns [j0, j1) of op(B), j0 a multiple of NR. */

@@ -11,7 +11,9 @@ import org.jgrad.tensor.kernel.Parallel;
  *
  * <p>Packed panels, cache blocking and an 8×(2 vectors) register tile (see Note [GEMM blocking] in
  * GemmBlocking), spread over {@link Parallel} when the problem is large enough. Each element is
- * accumulated in its own type over k-blocks in increasing k order, independent of the thread count.
+ * accumulated by FMA in its own type (float for sgemm) in increasing k order, starting from C's old
+ * value when beta is 1 and from zero when beta is 0; other betas scale C first. The order of the
+ * sums does not depend on the thread count, so results are bit-identical across thread counts.
  *
  * <p>Loading this class needs {@code --add-modules jdk.incubator.vector}; only a provider should
  * reach it, by reflection, after checking that the module is present.

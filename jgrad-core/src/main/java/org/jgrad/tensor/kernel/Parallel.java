@@ -8,8 +8,10 @@ import java.util.function.IntConsumer;
  * across {@link #threads()} threads, the calling thread included, and returns when all are done.
  *
  * <p>Tasks are split statically into contiguous ranges, one per participating thread, so a kernel
- * that derives its work from the task index gets the same partition on every run. Calls made from
- * inside a task, or while another thread is using the pool, run inline on the calling thread.
+ * that derives its work from the task index gets the same partition, and the same results, on
+ * every run; a range whose worker has not started when the caller is done with its own is run by
+ * the caller. Calls made from inside a task, or while another thread is using the pool, run
+ * inline on the calling thread. {@link #setThreads} must not be called from inside a task.
  *
  * <p>Pool size: env {@code JGRAD_NUM_THREADS}, else system property {@code jgrad.threads}, else
  * {@link Runtime#availableProcessors()}; {@link #setThreads(int)} changes it at run time.

@@ -2,7 +2,10 @@ package org.jgrad.tensor.kernel;
 
 import java.util.concurrent.locks.LockSupport;
 
-/** One pool thread: waits for a signal (spin, then park), runs its share of the job, reports. */
+/**
+ * One pool thread: waits for a signal (spin, then park), claims and runs its share of the job,
+ * reports. A share the caller has already taken over is skipped (Note [Late workers]).
+ */
 final class Worker extends Thread {
     private final WorkerPool pool;
     private final int participant;
@@ -33,9 +36,11 @@ final class Worker extends Thread {
     @Override
     public void run() {
         while (awaitSignal()) {
-            pool.runShare(participant);
-            go = false; // cleared before reporting, so the next signal cannot be lost
-            pool.workerDone();
+            go = false; // consumed before claiming: a later signal sets it again
+            if (pool.tryClaim(participant)) {
+                pool.runShare(participant);
+                pool.workerDone();
+            }
         }
     }
 

@@ -1,0 +1,187 @@
+package org.jgrad.internal.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.jgrad.tensor.kernel.NaiveGemm;
+import org.jgrad.tensor.kernel.Parallel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** VectorGemm against NaiveGemm on odd, degenerate and block-edge shapes, at 1 and 2 threads. */
+class VectorGemmTest {
+    private final int originalThreads = Parallel.threads();
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(originalThreads);
+    }
+
+    static Stream<GemmCase> tinyShapes() {
+        List<GemmCase> cases = new ArrayList<>();
+        for (int m = 1; m <= 4; m++) {
+            for (int n = 1; n <= 4; n++) {
+                for (int k = 1; k <= 4; k++) {
+                    addAllFlags(cases, m, n, k);
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    static Stream<GemmCase> oddShapes() {
+        int[][] shapes = {
+            {1, 1, 1}, {1, 300, 17}, {300, 1, 17}, {1, 1, 500}, {7, 13, 5},
+            {0, 5, 3}, {5, 0, 3}, {5, 3, 0}, {0, 0, 0},
+            {5, 5, 5}, {6, 6, 6}, {7, 7, 7}, {8, 16, 1}, {9, 17, 2}, {31, 31, 31}, {32, 32, 32}, {33, 33, 33},
+            {95, 97, 33}, {97, 95, 129}, {129, 33, 257}, {16, 10, 256}, {256, 10, 256}, {10, 256, 64},
+            {64, 48, 300}, {257, 130, 70}, {300, 517, 259},
+            // Large enough for two threads: split by columns, by rows, and with several k-blocks.
+            {10, 300, 256}, {64, 128, 100}, {300, 40, 64}, {40, 70, 800}, {33, 65, 1000},
+        };
+        List<GemmCase> cases = new ArrayList<>();
+        for (int[] s : shapes) {
+            addAllFlags(cases, s[0], s[1], s[2]);
+        }
+        return cases.stream();
+    }
+
+    private static void addAllFlags(List<GemmCase> cases, int m, int n, int k) {
+        for (int flags = 0; flags < 8; flags++) {
+            cases.add(new GemmCase(m, n, k, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0 ? 1 : 0));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource({"tinyShapes", "oddShapes"})
+    void sgemmMatchesNaiveAtOneAndTwoThreads(GemmCase g) {
+        float[] expected = naiveFloat(g);
+        for (int threads = 1; threads <= 2; threads++) {
+            Parallel.setThreads(threads);
+            float[] first = vectorFloat(g);
+            assertClose(g, first, expected, 1e-5);
+            assertThat(vectorFloat(g)).as("repeat at %d threads", threads).isEqualTo(first);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource({"tinyShapes", "oddShapes"})
+    void dgemmMatchesNaiveAtOneAndTwoThreads(GemmCase g) {
+        double[] expected = g.c(1);
+        NaiveGemm.dgemm(g.transA(), g.transB(), g.m(), g.n(), g.k(), g.a(1), GemmCase.A_OFF, g.lda(),
+                g.b(1), GemmCase.B_OFF, g.ldb(), g.beta(), expected, GemmCase.C_OFF, g.ldc());
+        for (int threads = 1; threads <= 2; threads++) {
+            Parallel.setThreads(threads);
+            double[] first = vectorDouble(g);
+            assertClose(g, first, expected, 1e-12);
+            assertThat(vectorDouble(g)).as("repeat at %d threads", threads).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        GemmCase g = new GemmCase(300, 517, 259, false, true, 1);
+        Parallel.setThreads(1);
+        float[] one = vectorFloat(g);
+        Parallel.setThreads(2);
+        assertThat(vectorFloat(g)).isEqualTo(one);
+    }
+
+    @Test
+    void concurrentCallersEachGetTheirOwnResult() throws InterruptedException {
+        Parallel.setThreads(2);
+        GemmCase[] cases = {new GemmCase(100, 130, 70, false, false, 0), new GemmCase(90, 140, 80, true, true, 1)};
+        float[][] expected = {vectorFloat(cases[0]), vectorFloat(cases[1])};
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread[] callers = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int which = t;
+            callers[t] = new Thread(() -> {
+                try {
+                    for (int r = 0; r < 200; r++) {
+                        assertThat(vectorFloat(cases[which])).isEqualTo(expected[which]);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            callers[t].start();
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void anyBetaScalesC() {
+        GemmCase g = new GemmCase(37, 41, 19, false, false, 1);
+        float[] expected = GemmCase.toFloat(g.c(1));
+        float[] actual = expected.clone();
+        NaiveGemm.sgemm(false, false, g.m(), g.n(), g.k(), GemmCase.toFloat(g.a(1)), GemmCase.A_OFF, g.lda(),
+                GemmCase.toFloat(g.b(1)), GemmCase.B_OFF, g.ldb(), 0.5f, expected, GemmCase.C_OFF, g.ldc());
+        VectorGemm.sgemm(false, false, g.m(), g.n(), g.k(), GemmCase.toFloat(g.a(1)), GemmCase.A_OFF, g.lda(),
+                GemmCase.toFloat(g.b(1)), GemmCase.B_OFF, g.ldb(), 0.5f, actual, GemmCase.C_OFF, g.ldc());
+        assertClose(g, toDouble(actual), toDouble(expected), 1e-5);
+    }
+
+    private static float[] naiveFloat(GemmCase g) {
+        float[] c = GemmCase.toFloat(g.c(1));
+        NaiveGemm.sgemm(g.transA(), g.transB(), g.m(), g.n(), g.k(), GemmCase.toFloat(g.a(1)), GemmCase.A_OFF,
+                g.lda(), GemmCase.toFloat(g.b(1)), GemmCase.B_OFF, g.ldb(), (float) g.beta(), c, GemmCase.C_OFF,
+                g.ldc());
+        return c;
+    }
+
+    private static float[] vectorFloat(GemmCase g) {
+        float[] c = GemmCase.toFloat(g.c(1));
+        VectorGemm.sgemm(g.transA(), g.transB(), g.m(), g.n(), g.k(), GemmCase.toFloat(g.a(1)), GemmCase.A_OFF,
+                g.lda(), GemmCase.toFloat(g.b(1)), GemmCase.B_OFF, g.ldb(), (float) g.beta(), c, GemmCase.C_OFF,
+                g.ldc());
+        return c;
+    }
+
+    private static double[] vectorDouble(GemmCase g) {
+        double[] c = g.c(1);
+        VectorGemm.dgemm(g.transA(), g.transB(), g.m(), g.n(), g.k(), g.a(1), GemmCase.A_OFF, g.lda(),
+                g.b(1), GemmCase.B_OFF, g.ldb(), g.beta(), c, GemmCase.C_OFF, g.ldc());
+        return c;
+    }
+
+    private static void assertClose(GemmCase g, float[] actual, float[] expected, double eps) {
+        assertClose(g, toDouble(actual), toDouble(expected), eps);
+    }
+
+    /** Inside C: relative error ≤ eps·sqrt(k); outside C (padding, offsets): untouched, bit for bit. */
+    private static void assertClose(GemmCase g, double[] actual, double[] expected, double eps) {
+        double tolerance = eps * Math.sqrt(Math.max(1, g.k()));
+        for (int idx = 0; idx < actual.length; idx++) {
+            int rel = idx - GemmCase.C_OFF;
+            boolean inside = rel >= 0 && rel / g.ldc() < g.m() && rel % g.ldc() < g.n();
+            double x = actual[idx], r = expected[idx];
+            if (!inside) {
+                if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(r)
+                        && !(Double.isNaN(x) && Double.isNaN(r))) {
+                    fail("%s: wrote outside C at index %d", g, idx);
+                }
+            } else if (!(Math.abs(x - r) <= tolerance * Math.max(1, Math.abs(r)))) {
+                fail("%s: C[%d][%d] = %s, expected %s", g, rel / g.ldc(), rel % g.ldc(), x, r);
+            }
+        }
+    }
+
+    private static double[] toDouble(float[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i];
+        }
+        return d;
+    }
+
+}
