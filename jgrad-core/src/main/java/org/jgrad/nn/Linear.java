@@ -62,10 +62,7 @@ public final class Linear extends Module {
                     + "': input of shape " + Shapes.toString(xs) + " has " + in + " features, expected " + expected);
         }
         Tensor flat = xs.length == 2 ? x : x.reshape(-1, in);
-        Tensor y = LinalgOps.mm(flat, weight.data(), false, true); // x·Wᵀ without a transposed copy
-        if (bias != null) {
-            y = y.add(bias.data());
-        }
+        Tensor y = LinalgOps.linear(flat, weight.data(), bias == null ? null : bias.data());
         if (xs.length != 2) {
             int[] outShape = xs.clone();
             outShape[xs.length - 1] = outFeatures;

@@ -51,6 +51,47 @@ public final class LinalgOps {
         return mm(a, b, false, false);
     }
 
+    /**
+     * A fully connected layer's op, y = x·Wᵀ + b, for x (n, in), W (out, in) and b (out) or null:
+     * one product whose output starts as the broadcast bias, so no separate add and no transposed
+     * copy of W. Backward: dx = dy·W, dW = dyᵀ·x, db = Σ_rows dy.
+     */
+    public static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        Elementwise.sameDType("linear", x, w);
+        int[] xs = x.shape();
+        int[] ws = w.shape();
+        if (xs.length != 2 || ws.length != 2 || xs[1] != ws[1]) {
+            throw new IllegalArgumentException("linear: x " + Shapes.toString(xs) + " · W" + Shapes.toString(ws)
+                    + "ᵀ: x must be (n, in) and W (out, in) with the same in");
+        }
+        int n = xs[0];
+        int out = ws[0];
+        int in = xs[1];
+        Tensor y = Tensor.wrap(Storage.allocate(x.dtype(), n * out), n, out);
+        if (b != null) {
+            Elementwise.sameDType("linear", x, b);
+            if (b.rank() != 1 || b.shape()[0] != out) {
+                throw new IllegalArgumentException("linear: bias of shape " + Shapes.toString(b.shape()) + " does not fit "
+                        + out + " outputs; expected (" + out + ",)");
+            }
+            for (int r = 0; r < n; r++) {
+                b.storage().copyTo(0, y.storage(), r * out, out);
+            }
+        }
+        Elementwise.K.gemm(false, true, n, out, in, x.storage(), 0, in, w.storage(), 0, in, b == null ? 0 : 1,
+                y.storage(), 0, out);
+        Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
+        return Recorder.record("linear", y, inputs, new Tensor[] {x, w}, (node, g) -> {
+            Tensor[] grads = new Tensor[node.inputs().size()];
+            grads[0] = node.needsGrad(0) ? mm(g, node.saved(1), false, false) : null;
+            grads[1] = node.needsGrad(1) ? mm(g, node.saved(0), true, false) : null;
+            if (grads.length == 3 && node.needsGrad(2)) {
+                grads[2] = ReductionOps.sum(g, new int[] {0}, false);
+            }
+            return grads;
+        });
+    }
+
     /** Inner product of two vectors (a scalar); for other ranks, matmul. */
     public static Tensor dot(Tensor a, Tensor b) {
         if (a.rank() != 1 || b.rank() != 1) {
