@@ -247,6 +247,39 @@ public final class VectorKernels extends ScalarKernels {
         return acc;
     }
 
+    /** Float lanes accumulate 16 partial sums at a time; the lanes are added in double at the end. */
+    @Override
+    public double sumOfSquares(Storage x, Storage y) {
+        if (!x.isFloat()) {
+            return super.sumOfSquares(x, y);
+        }
+        float[] xs = x.floats();
+        float[] ys = y == null ? null : y.floats();
+        int n = xs.length;
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        int i = 0;
+        for (int bound = n - 2 * L + 1; i < bound; i += 2 * L) {
+            FloatVector a = FloatVector.fromArray(F, xs, i);
+            FloatVector b = FloatVector.fromArray(F, xs, i + L);
+            if (ys != null) {
+                a = a.sub(FloatVector.fromArray(F, ys, i));
+                b = b.sub(FloatVector.fromArray(F, ys, i + L));
+            }
+            acc0 = a.fma(a, acc0);
+            acc1 = b.fma(b, acc1);
+        }
+        double s = 0;
+        for (int lane = 0; lane < L; lane++) {
+            s += (double) acc0.lane(lane) + acc1.lane(lane);
+        }
+        for (; i < n; i++) {
+            double d = ys == null ? xs[i] : xs[i] - ys[i];
+            s += d * d;
+        }
+        return s;
+    }
+
     // ------------------------------------------------------------------ softmax
 
     @Override

@@ -36,6 +36,9 @@ public interface Kernels {
               Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
               double beta, Storage c, int cOff, int ldc);
 
+    /** Σ (x[i] − y[i])², or Σ x[i]² when y is null; x and y of equal length and dtype. */
+    double sumOfSquares(Storage x, Storage y);
+
     /** Numerically stable log-softmax along the middle axis of x viewed as [outer, n, inner]. */
     void logSoftmax(Storage x, int outer, int n, int inner, Storage out);
 

@@ -175,6 +175,16 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public double sumOfSquares(Storage x, Storage y) {
+        double s = 0;
+        for (int i = 0; i < x.length(); i++) {
+            double d = y == null ? x.get(i) : x.get(i) - y.get(i);
+            s += d * d;
+        }
+        return s;
+    }
+
+    @Override
     public void logSoftmax(Storage x, int outer, int n, int inner, Storage out) {
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {

@@ -147,6 +147,20 @@ class KernelAgreementTest {
     }
 
     @Test
+    void sumsOfSquaresAgree() {
+        requireVector();
+        Rng rng = new Rng(11);
+        for (int n : SIZES) {
+            Storage x = random(rng, n, 2, false);
+            Storage y = random(rng, n, 2, false);
+            double e = REF.sumOfSquares(x, y);
+            assertThat(fast.sumOfSquares(x, y)).isCloseTo(e, org.assertj.core.api.Assertions.within(1e-5 * (1 + e)));
+            assertThat(fast.sumOfSquares(x, null)).isCloseTo(REF.sumOfSquares(x, null),
+                    org.assertj.core.api.Assertions.within(1e-5 * (1 + e)));
+        }
+    }
+
+    @Test
     void softmaxKernelsAgree() {
         requireVector();
         Rng rng = new Rng(9);
