@@ -36,6 +36,10 @@ public final class VectorGemm {
                 return;
             }
         }
+        if (SgemmSkinny.suits(m, n, k)) {
+            SgemmSkinny.multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta == 0f, c, cOff, ldc);
+            return;
+        }
         SgemmDriver.forThisThread().multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb,
                 beta == 0f, c, cOff, ldc, Parallel.threads());
     }
