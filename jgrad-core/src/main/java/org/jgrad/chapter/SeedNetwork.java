@@ -88,7 +88,8 @@ public final class SeedNetwork {
         }
     }
 
-    static double maxAbsDiff(Tensor a, Tensor b) {
+    /** max |a − b| over all elements (same shapes). */
+    public static double maxAbsDiff(Tensor a, Tensor b) {
         double[] x = a.toDoubleArray();
         double[] y = b.toDoubleArray();
         double m = 0;

@@ -32,8 +32,8 @@ final class BackwardSection implements TourSection {
                 + " The chapter derives the result by hand: ∂J/∂W2 = ∂J/∂o·hᵀ + λW2 with ∂J/∂o = softmax(o) − onehot(y);"
                 + " ∂J/∂h = W2ᵀ·∂J/∂o; ∂J/∂z = ∂J/∂h ⊙ φ'(z); ∂J/∂W1 = ∂J/∂z·xᵀ + λW1. The table compares autograd's"
                 + " gradients with these formulas evaluated directly (float64).");
-        double d1 = maxDiff(r.dJdW1(), r.handDJdW1());
-        double d2 = maxDiff(r.dJdW2(), r.handDJdW2());
+        double d1 = SeedNetwork.maxAbsDiff(r.dJdW1(), r.handDJdW1());
+        double d2 = SeedNetwork.maxAbsDiff(r.dJdW2(), r.handDJdW2());
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("∂J/∂W1", Fmt.num(r.dJdW1().norm().item()), Fmt.num(r.handDJdW1().norm().item()), Fmt.num(d1)));
         rows.add(List.of("∂J/∂W2", Fmt.num(r.dJdW2().norm().item()), Fmt.num(r.handDJdW2().norm().item()), Fmt.num(d2)));
@@ -74,15 +74,5 @@ final class BackwardSection implements TourSection {
             }
         }
         return 0;
-    }
-
-    static double maxDiff(Tensor a, Tensor b) {
-        double[] x = a.toDoubleArray();
-        double[] y = b.toDoubleArray();
-        double m = 0;
-        for (int i = 0; i < x.length; i++) {
-            m = Math.max(m, Math.abs(x[i] - y[i]));
-        }
-        return m;
     }
 }
