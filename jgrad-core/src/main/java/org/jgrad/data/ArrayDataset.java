@@ -130,9 +130,15 @@ public final class ArrayDataset implements Dataset {
     @Override
     public Tensor features(int[] indices) {
         float[] out = new float[Math.multiplyExact(indices.length, featureSize)];
-        for (int k = 0; k < indices.length; k++) {
-            System.arraycopy(features, checkIndex(indices[k]) * featureSize, out, k * featureSize, featureSize);
+        for (int index : indices) {
+            checkIndex(index);
         }
+        // a batch of images is a few hundred KB: two threads copy it faster than one
+        org.jgrad.tensor.kernel.Parallel.forRange(indices.length, Math.max(1, 16_384 / Math.max(1, featureSize)), (from, to) -> {
+            for (int k = from; k < to; k++) {
+                System.arraycopy(features, indices[k] * featureSize, out, k * featureSize, featureSize);
+            }
+        });
         return Tensor.wrap(Storage.wrap(out), indices.length, featureSize);
     }
 

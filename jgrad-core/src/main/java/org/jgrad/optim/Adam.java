@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jgrad.tensor.Tensor;
+import org.jgrad.tensor.kernel.Parallel;
 import org.jgrad.tensor.kernel.Storage;
 
 /**
@@ -16,6 +17,9 @@ import org.jgrad.tensor.kernel.Storage;
  * </pre>
  */
 public final class Adam extends Optimizer {
+    /** Parameters larger than this many values per thread are updated by the whole pool. */
+    private static final int GRAIN = 32_768;
+
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -71,12 +75,14 @@ public final class Adam extends Optimizer {
             float e = (float) eps;
             float fl2 = (float) l2;
             float fs = (float) shrink;
-            for (int i = 0; i < ws.length; i++) {
-                float gi = gs[i] + fl2 * ws[i];
-                ms[i] = b1 * ms[i] + (1 - b1) * gi;
-                vs[i] = b2 * vs[i] + (1 - b2) * gi * gi;
-                ws[i] = fs * ws[i] - step * ms[i] / ((float) Math.sqrt(vs[i]) * inv2 + e);
-            }
+            Parallel.forRange(ws.length, GRAIN, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float gi = gs[i] + fl2 * ws[i];
+                    ms[i] = b1 * ms[i] + (1 - b1) * gi;
+                    vs[i] = b2 * vs[i] + (1 - b2) * gi * gi;
+                    ws[i] = fs * ws[i] - step * ms[i] / ((float) Math.sqrt(vs[i]) * inv2 + e);
+                }
+            });
         } else {
             double[] ws = w.doubles();
             double[] gs = g.doubles();

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jgrad.tensor.Tensor;
+import org.jgrad.tensor.kernel.Parallel;
 import org.jgrad.tensor.kernel.Storage;
 
 /**
@@ -17,6 +18,9 @@ import org.jgrad.tensor.kernel.Storage;
  * </pre>
  */
 public final class Sgd extends Optimizer {
+    /** Parameters larger than this many values per thread are updated by the whole pool. */
+    private static final int GRAIN = 32_768;
+
     private final double momentum;
     private final boolean nesterov;
     private final double weightDecay;
@@ -55,14 +59,16 @@ public final class Sgd extends Optimizer {
             float flr = (float) lr;
             float wd = (float) weightDecay;
             float mu = (float) momentum;
-            for (int i = 0; i < ws.length; i++) {
-                float gi = gs[i] + wd * ws[i];
-                if (vs != null) {
-                    vs[i] = mu * vs[i] + gi;
-                    gi = nesterov ? gi + mu * vs[i] : vs[i];
+            Parallel.forRange(ws.length, GRAIN, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float gi = gs[i] + wd * ws[i];
+                    if (vs != null) {
+                        vs[i] = mu * vs[i] + gi;
+                        gi = nesterov ? gi + mu * vs[i] : vs[i];
+                    }
+                    ws[i] -= flr * gi;
                 }
-                ws[i] -= flr * gi;
-            }
+            });
         } else {
             double[] ws = w.doubles();
             double[] gs = g.doubles();

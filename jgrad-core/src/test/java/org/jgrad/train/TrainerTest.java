@@ -80,6 +80,21 @@ class TrainerTest {
     }
 
     @Test
+    void oneAndTwoThreadsGiveTheSameRunToTheBit() {
+        int before = org.jgrad.tensor.kernel.Parallel.threads();
+        try {
+            org.jgrad.tensor.kernel.Parallel.setThreads(1);
+            History one = run(3, 1, new ArrayList<>());
+            org.jgrad.tensor.kernel.Parallel.setThreads(2);
+            History two = run(3, 1, new ArrayList<>());
+            assertThat(two.last().trainLoss()).isEqualTo(one.last().trainLoss());
+            assertThat(two.last().testLoss()).isEqualTo(one.last().testLoss());
+        } finally {
+            org.jgrad.tensor.kernel.Parallel.setThreads(before);
+        }
+    }
+
+    @Test
     void needsAnOptimizer() {
         assertThatThrownBy(() -> Trainer.builder(Mlp.of(10, Activation::relu, 8), new SoftmaxCrossEntropyLoss()).build())
                 .hasMessageContaining("set an optimizer");

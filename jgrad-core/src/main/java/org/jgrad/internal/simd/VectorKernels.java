@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.jgrad.tensor.kernel.BinaryOp;
 import org.jgrad.tensor.kernel.LoopPlan;
+import org.jgrad.tensor.kernel.Parallel;
 import org.jgrad.tensor.kernel.ReduceOp;
 import org.jgrad.tensor.kernel.ScalarKernels;
 import org.jgrad.tensor.kernel.Storage;
@@ -19,6 +20,8 @@ import org.jgrad.tensor.kernel.UnaryOp;
 public final class VectorKernels extends ScalarKernels {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int L = F.length();
+    /** Element-wise work is split across the pool above this many elements per thread (below, a hand-off costs more than it saves). */
+    static final int PARALLEL_GRAIN = 32_768;
 
     @Override
     public String name() {
@@ -35,14 +38,15 @@ public final class VectorKernels extends ScalarKernels {
         }
         float[] xs = x.floats();
         float[] os = out.floats();
-        int n = xs.length;
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
-            apply(op, FloatVector.fromArray(F, xs, i)).intoArray(os, i);
-        }
-        for (; i < n; i++) {
-            os[i] = (float) op.apply(xs[i]);
-        }
+        Parallel.forRange(xs.length, PARALLEL_GRAIN, (from, to) -> {
+            int i = from;
+            for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
+                apply(op, FloatVector.fromArray(F, xs, i)).intoArray(os, i);
+            }
+            for (; i < to; i++) {
+                os[i] = (float) op.apply(xs[i]);
+            }
+        });
     }
 
     private static boolean vectorized(UnaryOp op) {
@@ -81,12 +85,26 @@ public final class VectorKernels extends ScalarKernels {
         int[] sb = plan.strides[1];
         int last = dims.length - 1;
         int inner = dims[last];
-        int[] idx = new int[dims.length];
-        int aOff = 0;
-        int bOff = 0;
         float[] as = a.floats();
         float[] bs = b.floats();
         float[] os = out.floats();
+        if (dims.length == 1) {
+            Parallel.forRange(inner, PARALLEL_GRAIN, (from, to) ->
+                    row(op, as, from * sa[0], sa[0], bs, from * sb[0], sb[0], os, from, to - from));
+            return;
+        }
+        if (dims.length == 2) {
+            int rows = dims[0];
+            Parallel.forRange(rows, Math.max(1, PARALLEL_GRAIN / Math.max(1, inner)), (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    row(op, as, r * sa[0], sa[1], bs, r * sb[0], sb[1], os, r * inner, inner);
+                }
+            });
+            return;
+        }
+        int[] idx = new int[dims.length];
+        int aOff = 0;
+        int bOff = 0;
         int outer = plan.outer();
         for (int o = 0, oOff = 0; o < outer; o++, oOff += inner) {
             row(op, as, aOff, sa[last], bs, bOff, sb[last], os, oOff, inner);
@@ -198,25 +216,28 @@ public final class VectorKernels extends ScalarKernels {
             }
             return;
         }
-        // reduce whole rows of length inner at a time: contiguous, vector-friendly
-        for (int o = 0; o < outer; o++) {
-            int dst = o * inner;
-            System.arraycopy(xs, o * mid * inner, os, dst, inner);
-            for (int m = 1; m < mid; m++) {
-                int src = (o * mid + m) * inner;
-                int i = 0;
-                for (int bound = F.loopBound(inner); i < bound; i += L) {
-                    FloatVector acc = FloatVector.fromArray(F, os, dst + i);
-                    FloatVector v = FloatVector.fromArray(F, xs, src + i);
-                    (op == ReduceOp.SUM ? acc.add(v) : op == ReduceOp.MAX ? acc.max(v) : acc.min(v)).intoArray(os, dst + i);
-                }
-                for (; i < inner; i++) {
-                    float acc = os[dst + i];
-                    float v = xs[src + i];
-                    os[dst + i] = op == ReduceOp.SUM ? acc + v : op == ReduceOp.MAX ? Math.max(acc, v) : Math.min(acc, v);
+        // reduce whole rows of length inner at a time: contiguous, vector-friendly; threads take column ranges
+        int grain = Math.max(2 * L, PARALLEL_GRAIN / Math.max(1, mid * outer));
+        Parallel.forRange(inner, grain, (from, to) -> {
+            for (int o = 0; o < outer; o++) {
+                int dst = o * inner;
+                System.arraycopy(xs, o * mid * inner + from, os, dst + from, to - from);
+                for (int m = 1; m < mid; m++) {
+                    int src = (o * mid + m) * inner;
+                    int i = from;
+                    for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
+                        FloatVector acc = FloatVector.fromArray(F, os, dst + i);
+                        FloatVector v = FloatVector.fromArray(F, xs, src + i);
+                        (op == ReduceOp.SUM ? acc.add(v) : op == ReduceOp.MAX ? acc.max(v) : acc.min(v)).intoArray(os, dst + i);
+                    }
+                    for (; i < to; i++) {
+                        float acc = os[dst + i];
+                        float v = xs[src + i];
+                        os[dst + i] = op == ReduceOp.SUM ? acc + v : op == ReduceOp.MAX ? Math.max(acc, v) : Math.min(acc, v);
+                    }
                 }
             }
-        }
+        });
     }
 
     private static float reduceRow(ReduceOp op, float[] xs, int from, int n) {

@@ -64,6 +64,26 @@ public final class Parallel {
         current.runAcquired(tasks, body);
     }
 
+    /** A piece of a range: indices from (inclusive) to (exclusive). */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int from, int to);
+    }
+
+    /**
+     * Splits [0, n) into at most {@link #threads()} contiguous pieces of at least {@code grain}
+     * indices and runs them across the pool; below two grains it runs inline. The split depends only
+     * on n, grain and the thread count, so element-wise work gives the same result on every run.
+     */
+    public static void forRange(int n, int grain, RangeBody body) {
+        int pieces = (int) Math.min(threads(), n / Math.max(1L, grain));
+        if (pieces <= 1) {
+            body.run(0, n);
+            return;
+        }
+        forEach(pieces, t -> body.run((int) ((long) n * t / pieces), (int) ((long) n * (t + 1) / pieces)));
+    }
+
     private static void runInline(int tasks, IntConsumer body) {
         for (int i = 0; i < tasks; i++) {
             body.accept(i);
