@@ -154,7 +154,8 @@ public final class HealthMonitor implements TrainingListener {
             if (l.before == null || l.before.length() != w.length()) {
                 l.before = Storage.allocate(w.dtype(), w.length());
             }
-            w.copyTo(0, l.before, 0, w.length());
+            Storage before = l.before;
+            org.jgrad.tensor.kernel.Parallel.forRange(w.length(), 65_536, (from, to) -> w.copyTo(from, before, from, to - from));
         }
     }
 

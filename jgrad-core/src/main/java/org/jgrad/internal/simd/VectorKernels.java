@@ -268,7 +268,10 @@ public final class VectorKernels extends ScalarKernels {
         return acc;
     }
 
-    /** Float lanes accumulate 16 partial sums at a time; the lanes are added in double at the end. */
+    /**
+     * Float lanes accumulate 32 partial sums at a time, added in double at the end; large inputs
+     * are split over the pool into fixed pieces whose sums are added in piece order (deterministic).
+     */
     @Override
     public double sumOfSquares(Storage x, Storage y) {
         if (!x.isFloat()) {
@@ -277,10 +280,21 @@ public final class VectorKernels extends ScalarKernels {
         float[] xs = x.floats();
         float[] ys = y == null ? null : y.floats();
         int n = xs.length;
+        int pieces = (int) Math.max(1, Math.min(Parallel.threads(), n / (long) PARALLEL_GRAIN));
+        double[] partial = new double[pieces];
+        Parallel.forEach(pieces, t -> partial[t] = sumOfSquares(xs, ys, (int) ((long) n * t / pieces), (int) ((long) n * (t + 1) / pieces)));
+        double s = 0;
+        for (double p : partial) {
+            s += p;
+        }
+        return s;
+    }
+
+    private static double sumOfSquares(float[] xs, float[] ys, int from, int to) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
-        int i = 0;
-        for (int bound = n - 2 * L + 1; i < bound; i += 2 * L) {
+        int i = from;
+        for (int bound = to - 2 * L + 1; i < bound; i += 2 * L) {
             FloatVector a = FloatVector.fromArray(F, xs, i);
             FloatVector b = FloatVector.fromArray(F, xs, i + L);
             if (ys != null) {
@@ -294,7 +308,7 @@ public final class VectorKernels extends ScalarKernels {
         for (int lane = 0; lane < L; lane++) {
             s += (double) acc0.lane(lane) + acc1.lane(lane);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             double d = ys == null ? xs[i] : xs[i] - ys[i];
             s += d * d;
         }
