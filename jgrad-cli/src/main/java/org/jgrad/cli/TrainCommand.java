@@ -212,7 +212,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private void restore(Trainer trainer, Sequential net, DataLoader train) throws java.io.IOException {
         TrainingCheckpoint c = TrainingCheckpoint.load(resume);
-        Optimizer o = trainer.prepare(train.iterator().next());
+        Optimizer o = trainer.prepare(train.firstBatch());
         List<Map.Entry<String, Parameter>> entries = List.copyOf(net.namedParameters().entrySet());
         for (int i = 0; i < entries.size(); i++) {
             String name = entries.get(i).getKey();
@@ -235,6 +235,7 @@ final class TrainCommand implements Callable<Integer> {
         int step = Integer.parseInt(c.scalar("step"));
         o.setStepCount(step);
         trainer.resumeAt(epoch + 1, step);
+        train.skipEpochs(epoch); // the same shuffles as an uninterrupted run from here on
         System.out.printf(Locale.ROOT, "resumed from %s after epoch %d%n", resume, epoch);
     }
 }

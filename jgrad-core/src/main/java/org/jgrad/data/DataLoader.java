@@ -100,6 +100,21 @@ public final class DataLoader implements Iterable<Batch> {
         return new EpochIterator(order, batches);
     }
 
+    /**
+     * Draws and discards the orders of n epochs, leaving the loader where it would be after n
+     * epochs (a resumed run then sees the same batches as an uninterrupted one).
+     */
+    public void skipEpochs(int n) {
+        for (int i = 0; i < n; i++) {
+            iterator();
+        }
+    }
+
+    /** The first examples in storage order, as one batch, without touching the shuffling generator. */
+    public Batch firstBatch() {
+        return DataLoader.sequential(dataset, batchSize).iterator().next();
+    }
+
     /** Held-back examples first (ROLLOVER), then this epoch's permutation or 0..n-1. */
     private int[] epochOrder() {
         int n = dataset.size();

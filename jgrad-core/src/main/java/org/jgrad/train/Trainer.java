@@ -3,7 +3,6 @@ package org.jgrad.train;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import org.jgrad.autograd.Autograd;
@@ -82,11 +81,10 @@ public final class Trainer {
 
     /** Trains for the configured epochs; test may be null. */
     public History fit(DataLoader train, DataLoader test) {
-        Iterator<Batch> peek = train.iterator();
-        if (!peek.hasNext()) {
-            throw new IllegalArgumentException("Trainer: the training data loader yields no batch");
+        if (train.dataset().size() == 0) {
+            throw new IllegalArgumentException("Trainer: the training data set is empty");
         }
-        prepare(peek.next());
+        prepare(train.firstBatch()); // not train.iterator(): that would draw an epoch's shuffle
         List<Tensor> weights = new ArrayList<>();
         for (Parameter p : model.parameters(ParamKind.WEIGHT)) {
             weights.add(p.data());
