@@ -173,6 +173,11 @@ public abstract class Module {
         return initialize(init, new Rng(seed), false);
     }
 
+    /** Gluon's initialize(init, force_reinit), seed 0. */
+    public Module initialize(Initializer init, boolean forceReinit) {
+        return initialize(init, new Rng(0), forceReinit);
+    }
+
     /** As Gluon's initialize(init, force_reinit): a second call without force is an error naming the parameter. */
     public Module initialize(Initializer init, Rng rng, boolean forceReinit) {
         for (Parameter p : namedParameters().values()) {
