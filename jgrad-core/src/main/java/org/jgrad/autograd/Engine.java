@@ -213,7 +213,11 @@ final class Engine {
         }
     }
 
-    /** See Note [Backward checks]: the engine names the op whose backward broke the contract. */
+    /**
+     * Checks what a backward returned: one gradient per input, each of its input's shape and dtype;
+     * a violation names the op ({@code MulBackward returned a gradient of shape (3,4) for input 1,
+     * expected (4,)}) instead of surfacing later as a confusing broadcast error.
+     */
     private static void validate(Node node, Tensor[] grads) {
         Edge[] inputs = node.inputArray();
         if (grads == null || grads.length != inputs.length) {

@@ -1,6 +1,5 @@
 package org.jgrad.autograd.ops;
 
-import org.jgrad.tensor.DType;
 import org.jgrad.tensor.Shapes;
 import org.jgrad.tensor.Tensor;
 import org.jgrad.tensor.kernel.BinaryOp;
@@ -39,19 +38,8 @@ final class Elementwise {
         }
     }
 
-    static void sameShape(String name, Tensor a, Tensor b) {
-        if (!java.util.Arrays.equals(a.shape(), b.shape())) {
-            throw new IllegalArgumentException(name + ": shapes " + Shapes.toString(a.shape()) + " and "
-                    + Shapes.toString(b.shape()) + " must be equal");
-        }
-    }
-
     /** A 0-d constant of t's dtype, the right partner for a binary op with a number. */
     static Tensor scalarLike(Tensor t, double v) {
         return Tensor.scalar(v, t.dtype());
-    }
-
-    static Tensor zeros(DType dtype, int[] shape) {
-        return Tensor.zeros(dtype, shape);
     }
 }
