@@ -13,7 +13,7 @@ import java.util.function.IntConsumer;
  *
  * <p>Note [Spin then park]: a training step issues many small GEMMs back to back, and waking a
  * parked thread costs tens of microseconds. So an idle worker (and a caller waiting for workers)
- * spins for {@link #SPIN_NANOS} before parking, and whoever hands over work only unparks a thread
+ * spins for {@link #SPIN_NANOS} (50 µs; {@code -Djgrad.spinMicros=N} to change) before parking, and whoever hands over work only unparks a thread
  * that said it is parked. Both sides write their own volatile flag and then read the other's, so
  * one of them always sees the other and no wake-up is lost.
  *
@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
  * runs a share never changes what the share computes, so results stay identical run to run.
  */
 final class WorkerPool {
-    static final long SPIN_NANOS = 50_000;
+    static final long SPIN_NANOS = Long.getLong("jgrad.spinMicros", 50) * 1000;
 
     private final int size;
     private final Worker[] workers;
