@@ -120,6 +120,13 @@ public final class HealthMonitor implements TrainingListener {
         }
     }
 
+    /** Removes the activation hooks, so the model runs unobserved after training. */
+    @Override
+    public void onTrainEnd(org.jgrad.train.History history) {
+        hooks.forEach(Runnable::run);
+        hooks.clear();
+    }
+
     private static void flatten(String prefix, Module m, List<Map.Entry<String, Module>> out) {
         if (m.children().isEmpty()) {
             out.add(Map.entry(prefix.isEmpty() ? "(root)" : prefix.substring(0, prefix.length() - 1), m));
