@@ -66,6 +66,8 @@ final class InitializationSection implements TourSection {
         Tensor x = ctx.data.train().features(idx);
         Tensor y = ctx.data.train().labels(idx);
         List<Charts.Series> actSeries = new ArrayList<>();
+        List<String> actDrop = new ArrayList<>();
+        List<String> gradDrop = new ArrayList<>();
         List<Charts.Series> gradSeries = new ArrayList<>();
         double[] layers = Fmt.range(1, DEPTH + 1);
         double[] layersAll = Fmt.range(1, DEPTH + 2);
@@ -94,21 +96,24 @@ final class InitializationSection implements TourSection {
             double[] a = actVar.stream().mapToDouble(Double::doubleValue).toArray();
             double[] g = gradVar.stream().mapToDouble(v -> Math.max(v, 1e-30)).toArray();
             actSeries.add(Charts.Series.line(c.name(), layers, a));
+            actDrop.add(String.format(Locale.ROOT, "%s ×%.2g", c.name(), a[a.length - 1] / a[0]));
+            gradDrop.add(String.format(Locale.ROOT, "%s ×%.2g", c.name(), g[0] / g[g.length - 1]));
             gradSeries.add(Charts.Series.line(c.name(), layersAll, g));
             s.number(key(c) + "_activation_variance", a).number(key(c) + "_gradient_variance", g);
         }
         s.figure(Charts.figure("init-activation-variance", "Variance of each hidden layer's output at initialization (log scale)."
-                + " With the small fixed scales the signal shrinks layer after layer until it is nearly zero; with Xavier it stays"
-                + " at a steady level through all the layers.",
+                + " With the small fixed scales the signal shrinks by a constant factor per layer; Xavier keeps it within a small"
+                + " factor of the first layer's. Last layer over first: " + String.join(", ", actDrop) + ".",
                 Charts.xy("Activation variance by layer at initialization", "hidden layer", "variance of tanh output (log scale)",
                         true, actSeries)));
         s.figure(Charts.figure("init-gradient-variance", "Variance of each layer's weight gradient at initialization (log"
-                + " scale). The fixed small scales make the early layers' gradients vanish by many orders of magnitude;"
-                + " Xavier keeps them comparable across depth.",
+                + " scale). The fixed small scales make the early layers' gradients vanish; Xavier keeps them comparable across"
+                + " depth. First layer over last: " + String.join(", ", gradDrop) + ".",
                 Charts.xy("Weight-gradient variance by layer at initialization", "layer (1 = first)", "variance of ∂L/∂W (log scale)",
                         true, gradSeries)));
         int epochs = ctx.quick() ? 2 : 3;
         List<Charts.Series> curves = new ArrayList<>();
+        List<String> finalAcc = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (Choice c : choices()) {
             Sequential net = net();
@@ -125,12 +130,12 @@ final class InitializationSection implements TourSection {
             }
             curves.add(Charts.Series.line(c.name(), e, acc));
             rows.add(List.of(c.name(), Fmt.num(h.last().trainLoss()), Fmt.pct(h.last().testAccuracy())));
+            finalAcc.add(c.name() + " " + Fmt.pct(h.last().testAccuracy()));
             s.number(key(c) + "_test_accuracy", acc);
         }
         s.figure(Charts.figure("init-training-curves", String.format(Locale.ROOT, "Test accuracy per epoch when the same deep"
-                        + " tanh MLP is trained (SGD, learning rate 0.1, batch 128) from each initialization, %d epochs. The"
-                        + " initializations whose signal dies out learn slowly or not at all at first; Xavier starts learning at"
-                        + " once.", epochs),
+                        + " tanh MLP is trained (SGD, learning rate 0.1, batch 128) from each initialization, %d epochs."
+                        + " Final test accuracy: %s.", epochs, String.join(", ", finalAcc)),
                 Charts.xy("Training from each initialization", "epoch", "test accuracy", false, curves)));
         s.table(List.of("initialization", "final training loss", "final test accuracy"), rows);
         return s;

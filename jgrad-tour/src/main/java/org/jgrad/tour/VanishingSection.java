@@ -57,8 +57,8 @@ final class VanishingSection implements TourSection {
         double[] layer = Fmt.range(1, DEPTH + 2);
         s.figure(Charts.figure("layer-gradient-norms", String.format(Locale.ROOT, "Gradient norm of each layer's weights after one"
                         + " backward pass on a batch of 256 images, for a %d-hidden-layer MLP (128 units, Xavier initialization)."
-                        + " Going back from the output, the sigmoid net's gradients shrink by roughly a constant factor per layer"
-                        + " (first layer / last layer = %.1e); the ReLU net's stay within an order of magnitude (%.1e).",
+                        + " Going back from the output, the sigmoid net's gradients shrink layer by layer (first layer / last"
+                        + " layer = %.1e), since σ' ≤ 1/4 multiplies in at every layer; the ReLU net's ratio is %.2g.",
                         DEPTH, sig[0] / sig[DEPTH], relu[0] / relu[DEPTH]),
                 Charts.xy("Per-layer gradient norms: sigmoid vs ReLU", "layer (1 = first)", "‖∂L/∂W‖_F (log scale)", true,
                         List.of(Charts.Series.points("sigmoid", layer, sig), Charts.Series.points("ReLU", layer, relu)))));
