@@ -10,12 +10,8 @@ import org.jgrad.data.ArrayDataset;
 import org.jgrad.data.DataLoader;
 import org.jgrad.data.LastBatch;
 import org.jgrad.diagnostics.HealthMonitor;
-import org.jgrad.init.Xavier;
 import org.jgrad.loss.MseLoss;
 import org.jgrad.loss.SoftmaxCrossEntropyLoss;
-import org.jgrad.nn.Activation;
-import org.jgrad.nn.Linear;
-import org.jgrad.nn.Mlp;
 import org.jgrad.nn.Sequential;
 import org.jgrad.optim.Sgd;
 import org.jgrad.tensor.DType;
@@ -152,8 +148,7 @@ public final class BenchSuite {
         private final DataLoader loader;
 
         Run(ArrayDataset data, boolean monitor) {
-            Sequential net = Mlp.of(10, Activation::relu, 256);
-            net.initialize(Xavier.uniform(), 5);
+            Sequential net = BenchModels.chapterMlp(5);
             loader = new DataLoader(data, 256, LastBatch.DISCARD, new Rng(6));
             Trainer.Builder b = Trainer.builder(net, new SoftmaxCrossEntropyLoss()).optimizer(p -> new Sgd(p, 0.1)).epochs(1);
             if (monitor) {
@@ -183,11 +178,10 @@ public final class BenchSuite {
 
     /** Forward + backward + SGD step of a 4-8-1 MLP on one example: the per-op overhead floor. */
     public void tinyStep() {
-        Sequential net = new Sequential(new Linear(8, 4), Activation.relu(), new Linear(1, 8));
-        net.initialize(Xavier.uniform(), 7);
+        Sequential net = BenchModels.tinyMlp(7);
         Sgd sgd = new Sgd(net.parameterTensors(), 0.01);
-        Tensor x = Tensor.of(new float[] {0.1f, -0.2f, 0.3f, 0.4f}, 1, 4);
-        Tensor y = Tensor.of(new float[] {0.5f}, 1, 1);
+        Tensor x = BenchModels.tinyInput();
+        Tensor y = BenchModels.tinyTarget();
         MseLoss loss = new MseLoss();
         Runnable step = () -> {
             Tensor l;

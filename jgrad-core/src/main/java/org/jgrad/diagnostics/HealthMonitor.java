@@ -112,7 +112,7 @@ public final class HealthMonitor implements TrainingListener {
             layers.add(layer);
             if (act != null) {
                 hooks.add(act.registerForwardHook((m, in, out) -> {
-                    if (m.isTraining()) {
+                    if (m.isTraining() && step % every == 0) { // the forward of step + 1, which will be recorded
                         activationStats(layer, in, out);
                     }
                 }));

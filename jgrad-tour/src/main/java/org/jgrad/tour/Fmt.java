@@ -42,18 +42,28 @@ final class Fmt {
             sum += x;
         }
         double mean = sum / v.length;
-        double sq = 0;
-        for (double x : v) {
-            sq += (x - mean) * (x - mean);
-        }
         List<String> row = new ArrayList<>();
         row.add(name);
         row.add(Shapes.toString(t.shape()));
         row.add(num(min));
         row.add(num(mean));
         row.add(num(max));
-        row.add(num(Math.sqrt(sq / v.length)));
+        row.add(num(Math.sqrt(variance(v))));
         return row;
+    }
+
+    /** Population variance (divided by n). */
+    static double variance(double[] v) {
+        double sum = 0;
+        for (double d : v) {
+            sum += d;
+        }
+        double mean = sum / v.length;
+        double sq = 0;
+        for (double d : v) {
+            sq += (d - mean) * (d - mean);
+        }
+        return sq / v.length;
     }
 
     static final List<String> SUMMARY_HEADER = List.of("variable", "shape", "min", "mean", "max", "std");

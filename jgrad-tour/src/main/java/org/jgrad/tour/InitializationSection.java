@@ -144,18 +144,7 @@ final class InitializationSection implements TourSection {
     private static String key(Choice c) {
         return c.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("_+$", "");
     }
-
     private static double variance(Tensor t) {
-        double[] v = t.toDoubleArray();
-        double sum = 0;
-        for (double d : v) {
-            sum += d;
-        }
-        double mean = sum / v.length;
-        double sq = 0;
-        for (double d : v) {
-            sq += (d - mean) * (d - mean);
-        }
-        return sq / v.length;
+        return Fmt.variance(t.toDoubleArray());
     }
 }

@@ -2,12 +2,9 @@ package org.jgrad.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
 import org.jgrad.autograd.Autograd;
-import org.jgrad.init.Xavier;
+import org.jgrad.bench.BenchModels;
 import org.jgrad.loss.MseLoss;
 import org.jgrad.loss.SoftmaxCrossEntropyLoss;
-import org.jgrad.nn.Activation;
-import org.jgrad.nn.Linear;
-import org.jgrad.nn.Mlp;
 import org.jgrad.nn.Sequential;
 import org.jgrad.optim.Sgd;
 import org.jgrad.tensor.Rng;
@@ -46,8 +43,7 @@ public class StepBenchmark {
     @Setup
     public void setup() {
         Rng rng = new Rng(1);
-        chapter = Mlp.of(10, Activation::relu, 256);
-        chapter.initialize(Xavier.uniform(), 2);
+        chapter = BenchModels.chapterMlp(2);
         x = Tensor.randomUniform(rng, 0, 1, 256, 784);
         float[] labels = new float[256];
         for (int i = 0; i < 256; i++) {
@@ -56,11 +52,10 @@ public class StepBenchmark {
         y = Tensor.of(labels);
         chapter.forward(x.slice(0, 0, 1));
         chapterSgd = new Sgd(chapter.parameterTensors(), 0.1);
-        tiny = new Sequential(new Linear(8, 4), Activation.relu(), new Linear(1, 8));
-        tiny.initialize(Xavier.uniform(), 3);
+        tiny = BenchModels.tinyMlp(3);
         tinySgd = new Sgd(tiny.parameterTensors(), 0.01);
-        tx = Tensor.of(new float[] {0.1f, -0.2f, 0.3f, 0.4f}, 1, 4);
-        ty = Tensor.of(new float[] {0.5f}, 1, 1);
+        tx = BenchModels.tinyInput();
+        ty = BenchModels.tinyTarget();
     }
 
     @Benchmark
