@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jgrad.autograd.Autograd;
 import org.jgrad.data.ArrayDataset;
+import org.jgrad.data.Batch;
 import org.jgrad.data.DataLoader;
 import org.jgrad.data.LastBatch;
 import org.jgrad.diagnostics.HealthMonitor;
@@ -99,13 +100,20 @@ public final class BenchSuite {
     }
 
     /**
-     * Training steps of the chapter's MLP (784-256-10, ReLU, softmax cross-entropy, SGD 0.1,
-     * batch 256) on Fashion-MNIST-shaped random data, through the Trainer. A second, identical
-     * model trains with the health monitor on; the two alternate epoch by epoch (A B A B), so
-     * their ratio comes from the same moments of a noisy machine. Also GC time per 60,000 samples.
+     * Training of the chapter's MLP (784-256-10, ReLU, softmax cross-entropy, SGD 0.1, batch 256)
+     * on Fashion-MNIST-shaped random data, measured two ways:
+     * <ul>
+     *   <li>the step alone, as bench/peers.py times PyTorch's: forward, loss, backward and SGD step
+     *       on 40 batches made beforehand and taken in turn (PyTorch slices them without copying);
+     *   <li>whole epochs through the Trainer, with a shuffling DataLoader gathering every batch.
+     *       A second, identical model trains with the health monitor on; the two alternate epoch by
+     *       epoch (A B A B), so their ratio comes from the same moments of a noisy machine. Also GC
+     *       time per 60,000 samples.
+     * </ul>
      */
     public void training() {
-        int n = 256 * 40;
+        int batches = 40;
+        int n = 256 * batches;
         Rng rng = new Rng(4);
         float[] features = new float[n * 784];
         for (int i = 0; i < features.length; i++) {
@@ -116,6 +124,10 @@ public final class BenchSuite {
             labels[i] = rng.nextInt(10);
         }
         ArrayDataset data = ArrayDataset.of(features, new int[] {784}, labels, 10);
+        Measure.Result step = Measure.time(new Step(data, batches), warmup * 2, rounds, roundSeconds);
+        rows.add(new Row("training", "chapter MLP step, batch 256", 256 / step.median(), "samples/s", 256 / step.max(),
+                256 / step.min()));
+
         Run plain = new Run(data, false);
         Run monitored = new Run(data, true);
         int epochs = warmup < 1 ? 6 : 16;
@@ -135,11 +147,46 @@ public final class BenchSuite {
         }
         double speed = median(plainSpeed);
         double ratio = median(ratios);
-        rows.add(new Row("training", "chapter MLP step, batch 256", speed, "samples/s", min(plainSpeed), max(plainSpeed)));
+        rows.add(new Row("training", "Trainer epochs, shuffled batches", speed, "samples/s", min(plainSpeed),
+                max(plainSpeed)));
         rows.add(new Row("training", "same, health monitor on", speed * ratio, "samples/s", Double.NaN, Double.NaN));
         rows.add(new Row("training", "monitor slowdown", 100 * (1 - ratio), "%", Double.NaN, Double.NaN));
         rows.add(new Row("training", "GC time per epoch of 60,000", gcSamples == 0 ? 0 : gcMillis * 60_000.0 / gcSamples, "ms",
                 Double.NaN, Double.NaN));
+    }
+
+    /** One training step per call, on pre-made batches taken in turn (see {@link #training}). */
+    private static final class Step implements Runnable {
+        private final Sequential net = BenchModels.chapterMlp(5);
+        private final SoftmaxCrossEntropyLoss loss = new SoftmaxCrossEntropyLoss();
+        private final Batch[] batches;
+        private final Sgd sgd;
+        private int next;
+
+        Step(ArrayDataset data, int count) {
+            batches = new Batch[count];
+            DataLoader loader = new DataLoader(data, 256, LastBatch.DISCARD, null);
+            int i = 0;
+            for (Batch b : loader) {
+                batches[i++] = b;
+            }
+            try (var scope = Autograd.pause()) {
+                net.forward(batches[0].features()); // creates the deferred parameters
+            }
+            sgd = new Sgd(net.parameterTensors(), 0.1);
+        }
+
+        @Override
+        public void run() {
+            Batch b = batches[next];
+            next = (next + 1) % batches.length;
+            Tensor l;
+            try (var scope = Autograd.record()) {
+                l = loss.mean(net.forward(b.features()), b.labels());
+            }
+            l.backward();
+            sgd.step();
+        }
     }
 
     /** One model training epoch by epoch, so two can be interleaved. */

@@ -17,8 +17,6 @@ import org.jgrad.tensor.kernel.Storage;
  * </pre>
  */
 public final class Adam extends Optimizer {
-    /** Parameters larger than this many values per thread are updated by the whole pool. */
-    private static final int GRAIN = 32_768;
 
     private final double beta1;
     private final double beta2;
@@ -75,7 +73,7 @@ public final class Adam extends Optimizer {
             float e = (float) eps;
             float fl2 = (float) l2;
             float fs = (float) shrink;
-            Parallel.forRange(ws.length, GRAIN, (from, to) -> {
+            Parallel.forRange(ws.length, Parallel.ELEMENT_GRAIN, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     float gi = gs[i] + fl2 * ws[i];
                     ms[i] = b1 * ms[i] + (1 - b1) * gi;

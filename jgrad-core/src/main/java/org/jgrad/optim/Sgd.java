@@ -18,8 +18,6 @@ import org.jgrad.tensor.kernel.Storage;
  * </pre>
  */
 public final class Sgd extends Optimizer {
-    /** Parameters larger than this many values per thread are updated by the whole pool. */
-    private static final int GRAIN = 32_768;
 
     private final double momentum;
     private final boolean nesterov;
@@ -59,7 +57,7 @@ public final class Sgd extends Optimizer {
             float flr = (float) lr;
             float wd = (float) weightDecay;
             float mu = (float) momentum;
-            Parallel.forRange(ws.length, GRAIN, (from, to) -> {
+            Parallel.forRange(ws.length, Parallel.ELEMENT_GRAIN, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     float gi = gs[i] + wd * ws[i];
                     if (vs != null) {

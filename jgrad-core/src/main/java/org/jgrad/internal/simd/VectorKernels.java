@@ -20,8 +20,6 @@ import org.jgrad.tensor.kernel.UnaryOp;
 public final class VectorKernels extends ScalarKernels {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int L = F.length();
-    /** Element-wise work is split across the pool above this many elements per thread (below, a hand-off costs more than it saves). */
-    static final int PARALLEL_GRAIN = 32_768;
 
     @Override
     public String name() {
@@ -38,7 +36,7 @@ public final class VectorKernels extends ScalarKernels {
         }
         float[] xs = x.floats();
         float[] os = out.floats();
-        Parallel.forRange(xs.length, PARALLEL_GRAIN, (from, to) -> {
+        Parallel.forRange(xs.length, Parallel.ELEMENT_GRAIN, (from, to) -> {
             int i = from;
             for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
                 apply(op, FloatVector.fromArray(F, xs, i)).intoArray(os, i);
@@ -89,13 +87,13 @@ public final class VectorKernels extends ScalarKernels {
         float[] bs = b.floats();
         float[] os = out.floats();
         if (dims.length == 1) {
-            Parallel.forRange(inner, PARALLEL_GRAIN, (from, to) ->
+            Parallel.forRange(inner, Parallel.ELEMENT_GRAIN, (from, to) ->
                     row(op, as, from * sa[0], sa[0], bs, from * sb[0], sb[0], os, from, to - from));
             return;
         }
         if (dims.length == 2) {
             int rows = dims[0];
-            Parallel.forRange(rows, Math.max(1, PARALLEL_GRAIN / Math.max(1, inner)), (from, to) -> {
+            Parallel.forRange(rows, Math.max(1, Parallel.ELEMENT_GRAIN / Math.max(1, inner)), (from, to) -> {
                 for (int r = from; r < to; r++) {
                     row(op, as, r * sa[0], sa[1], bs, r * sb[0], sb[1], os, r * inner, inner);
                 }
@@ -217,7 +215,7 @@ public final class VectorKernels extends ScalarKernels {
             return;
         }
         // reduce whole rows of length inner at a time: contiguous, vector-friendly; threads take column ranges
-        int grain = Math.max(2 * L, PARALLEL_GRAIN / Math.max(1, mid * outer));
+        int grain = Math.max(2 * L, Parallel.ELEMENT_GRAIN / Math.max(1, mid * outer));
         Parallel.forRange(inner, grain, (from, to) -> {
             for (int o = 0; o < outer; o++) {
                 int dst = o * inner;
@@ -280,7 +278,7 @@ public final class VectorKernels extends ScalarKernels {
         float[] xs = x.floats();
         float[] ys = y == null ? null : y.floats();
         int n = xs.length;
-        int pieces = (int) Math.max(1, Math.min(Parallel.threads(), n / (long) PARALLEL_GRAIN));
+        int pieces = (int) Math.max(1, Math.min(Parallel.threads(), n / (long) Parallel.ELEMENT_GRAIN));
         double[] partial = new double[pieces];
         Parallel.forEach(pieces, t -> partial[t] = sumOfSquares(xs, ys, (int) ((long) n * t / pieces), (int) ((long) n * (t + 1) / pieces)));
         double s = 0;

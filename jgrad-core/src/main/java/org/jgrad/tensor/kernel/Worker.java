@@ -46,7 +46,7 @@ final class Worker extends Thread {
 
     /** Returns true when there is work, false when the pool is being retired. */
     private boolean awaitSignal() {
-        long spinUntil = System.nanoTime() + WorkerPool.SPIN_NANOS;
+        long spinUntil = System.nanoTime() + pool.spinNanos();
         while (!go && !stop) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
