@@ -5,11 +5,14 @@ package org.jgrad.internal.simd;
  * (48 KiB L1d, 1 MiB L2 per core). See Note [GEMM blocking].
  *
  * <p>Note [GEMM blocking]: the loops run k-block (KC deep) → block of up to MC rows of C → B panel
- * (NR columns) → MR rows. The kc×NR slice of the packed B panel (≤ 48 KiB for float) is reused by
- * every MR-row step of the row block, and the MC×KC block of A (384 KiB) by every B panel, so it
- * stays in L2. KC = 384 measured 10% faster than 256 on the MLP's k = 784 and the same at 1024³;
- * for float MC between 128 and 256 made no difference, 512 was slower. k is cut into equal blocks.
- * There is no NC loop: each thread packs its whole part of B (all of k) once per call, and the
+ * (NR columns) → MR rows. The kc×NR slice of the packed B panel is reused by every MR-row step of
+ * the row block, and the rows of A stream through once per B panel. For float, KC = 2048: every k
+ * up to 2048 is one block, so each C tile is loaded and stored once, and the A rows are long
+ * forward streams. Measured in-process against the earlier KC = 384 (alternating rounds, medians
+ * of paired ratios, one thread unless said): 1024³ +5–14%, two threads +7%; the MLP's 256×256
+ * with k = 784 +4–8%; 2048³ +3–10%; 512³ +4%. KC = 1024 gained less at 2048³ (+1%). For double
+ * the larger block gained nothing (±5%, two threads slower), so KC_DOUBLE stays 384. MC between
+ * 64 and 1024 made no difference beyond the noise. There is no NC loop: each thread packs its whole part of B (all of k) once per call, and the
  * buffer stays with the thread, so a very large B (k·n in the tens of millions) keeps that much
  * memory per thread; up to 2048³ this measured as fast as blocking would need to be.
  *
@@ -24,14 +27,18 @@ package org.jgrad.internal.simd;
  * <p>Note [Unpacked A]: the micro-kernel broadcasts op(A) elements straight from the caller's
  * array, addressing element (i, p) as {@code a[off + i·rs + p·cs]}, which covers A and Aᵀ alike.
  * Packing A cost 10% of the MLP's forward GEMM and bought nothing measurable: the 8 rows stream
- * forward and the block is in L2 after the first panel. Only the last rows of A, when m is not a
+ * forward and the block is in L2 after the first panel. Measured again in-process on 2026-11-30
+ * (each row block packed MR-interleaved, then shared by every B panel): 3–7% slower at 1024³ and
+ * at each of the MLP's shapes. Only the last rows of A, when m is not a
  * multiple of MR, are copied into a zero-padded panel.
  */
 final class GemmBlocking {
     // Tuning knobs (system properties), read once; the defaults are the measured best.
 
-    /** Depth of a k-block; k is cut into equal blocks of at most this. */
-    static final int KC = Integer.getInteger("jgrad.gemm.kc", 384);
+    /** Depth of a float k-block; k is cut into equal blocks of at most this. */
+    static final int KC = Integer.getInteger("jgrad.gemm.kc", 2048);
+    /** The same for double. */
+    static final int KC_DOUBLE = Integer.getInteger("jgrad.gemm.kcDouble", 384);
     /** Rows of C (and of A) per block for float; half as many for double, so the A block's bytes match. */
     static final int MC = Integer.getInteger("jgrad.gemm.mc", 256);
     /**
@@ -46,9 +53,10 @@ final class GemmBlocking {
 
     private GemmBlocking() {}
 
-    /** Depth of each k-block: k cut into equal blocks of at most KC. */
-    static int kBlockDepth(int k) {
-        int blocks = Math.max(1, (k + KC - 1) / KC);
+    /** Depth of each k-block: k cut into equal blocks of at most KC (KC_DOUBLE for 8-byte elements). */
+    static int kBlockDepth(int k, int elementBytes) {
+        int depth = elementBytes == Double.BYTES ? KC_DOUBLE : KC;
+        int blocks = Math.max(1, (k + depth - 1) / depth);
         return Math.max(1, (k + blocks - 1) / blocks);
     }
 

@@ -50,7 +50,7 @@ final class SgemmDriver implements IntConsumer {
         this.c = c;
         this.cOff = cOff;
         this.ldc = ldc;
-        kc = GemmBlocking.kBlockDepth(k);
+        kc = GemmBlocking.kBlockDepth(k, Float.BYTES);
         rowPanels = (m + MR - 1) / MR;
         colPanels = (n + NR - 1) / NR;
         boolean lastPanelNarrow = SgemmPacking.bPanelWidth(n, (colPanels - 1) * NR) < NR;

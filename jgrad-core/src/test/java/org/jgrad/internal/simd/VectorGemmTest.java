@@ -42,8 +42,9 @@ class VectorGemmTest {
             {5, 5, 5}, {6, 6, 6}, {7, 7, 7}, {8, 16, 1}, {9, 17, 2}, {31, 31, 31}, {32, 32, 32}, {33, 33, 33},
             {95, 97, 33}, {97, 95, 129}, {129, 33, 257}, {16, 10, 256}, {256, 10, 256}, {10, 256, 64},
             {64, 48, 300}, {257, 130, 70}, {300, 517, 259},
-            // Large enough for two threads: split by columns, by rows, and with several k-blocks.
-            {10, 300, 256}, {64, 128, 100}, {300, 40, 64}, {40, 70, 800}, {33, 65, 1000},
+            // Large enough for two threads: split by columns, by rows, and with several k-blocks
+            // (double cuts k above 384, float above 2048).
+            {10, 300, 256}, {64, 128, 100}, {300, 40, 64}, {40, 70, 800}, {33, 65, 1000}, {17, 40, 2100},
         };
         List<GemmCase> cases = new ArrayList<>();
         for (int[] s : shapes) {
