@@ -36,8 +36,8 @@ public final class VectorGemm {
                 return;
             }
         }
-        if (SgemmSkinny.suits(m, n, k)) {
-            SgemmSkinny.multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta == 0f, c, cOff, ldc);
+        if (Dots.suits(transA, n, k)) {
+            Dots.multiply(transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta == 0f, c, cOff, ldc);
             return;
         }
         SgemmDriver.forThisThread().multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb,
