@@ -30,6 +30,7 @@ public final class Autograd {
         boolean inBackward;
         long sequence;
         long pass;
+        long lendingPass; // the pass whose gradient buffers backward functions may write into; 0: none (Note [Lent buffers])
         GraphListener listener;
     }
 

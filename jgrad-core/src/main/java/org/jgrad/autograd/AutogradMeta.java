@@ -21,6 +21,7 @@ public final class AutogradMeta {
     // scratch for one backward pass (see Engine)
     Tensor pendingGrad;
     long visit;
+    long lentIn; // the pass in which the gradient buffer was lent to a backward function
 
     /** The node that computed this tensor inside {@code Autograd.record()}, or null for a leaf. */
     public Node gradFn() {

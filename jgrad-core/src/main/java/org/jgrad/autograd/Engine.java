@@ -14,6 +14,19 @@ import org.jgrad.tensor.Tensor;
  * gradients along every edge; checks what each backward returns; and finally writes each leaf's
  * gradient into its buffer per its {@link GradReq}. Iterative, so deep graphs cannot overflow the
  * stack.
+ *
+ * <p>Note [Lent buffers]: a weight's gradient is as large as the weight, and allocating it (Java
+ * zeroes every new array) and then copying it into the weight's buffer cost the MLP's training
+ * step 5–7%. So, as MXNet's backward ops write straight into a gradient array whose request is
+ * "write", a backward function may ask {@link Node#gradBuffer} for a leaf's buffer, write the
+ * gradient there and return the buffer itself; {@link #store} then has nothing to copy. A buffer
+ * is lent only when nothing else could observe or combine the value on the way: the pass stores
+ * into buffers (not {@link Autograd#gradients}), builds no graph (no createGraph), has no graph
+ * listener; the leaf's request is WRITE, it has a plain buffer of its shape and dtype and no
+ * hooks; and it has not received a gradient in this pass yet, and is lent at most once per pass.
+ * A second gradient for the same leaf is then added to the buffer's value into a fresh tensor as
+ * usual. If backward fails half-way, buffers already written hold this pass's gradients (PyTorch
+ * leaves gradients half-accumulated in the same case).
  */
 final class Engine {
     private Engine() {
@@ -50,7 +63,9 @@ final class Engine {
         long pass = ++st.pass;
         List<Tensor> leaves = new ArrayList<>();
         boolean wasRecording = st.recording;
+        long wasLending = st.lendingPass;
         st.recording = createGraph;
+        st.lendingPass = wrt == null && !createGraph && st.listener == null ? pass : 0;
         try {
             if (root == null) {
                 if (!hm.attached) {
@@ -74,6 +89,7 @@ final class Engine {
             }
         } finally {
             st.recording = wasRecording;
+            st.lendingPass = wasLending;
             for (Tensor leaf : leaves) {
                 leaf.autogradMeta().pendingGrad = null;
             }
@@ -268,7 +284,7 @@ final class Engine {
             }
         } else if (keepGraph || !plainBuffer) {
             m.grad = g;
-        } else {
+        } else if (g != buffer) { // a lent buffer already holds g (Note [Lent buffers])
             g.storage().copyTo(0, buffer.storage(), 0, buffer.size());
         }
     }

@@ -77,6 +77,29 @@ public final class Node {
         return inputs[i].needsGrad();
     }
 
+    /**
+     * A buffer the backward function may write input i's gradient into and then return as that
+     * gradient, saving a fresh array and a copy; null when it must allocate as usual. See Note
+     * [Lent buffers] in Engine.
+     */
+    public Tensor gradBuffer(int i) {
+        long pass = Autograd.state().lendingPass;
+        Tensor leaf = inputs[i].leaf();
+        if (pass == 0 || leaf == null) {
+            return null;
+        }
+        AutogradMeta m = leaf.autogradMeta();
+        Tensor buffer = m.grad;
+        boolean usable = m.req == GradReq.WRITE && buffer != null && buffer.autogradMeta().gradFn == null
+                && (m.hooks == null || m.hooks.isEmpty()) && m.visit != pass && m.lentIn != pass
+                && buffer.dtype() == inputs[i].dtype() && java.util.Arrays.equals(buffer.shape(), inputs[i].shapeRef());
+        if (!usable) {
+            return null;
+        }
+        m.lentIn = pass;
+        return buffer;
+    }
+
     /** Shape of input i, as it was when recorded. */
     public int[] inputShape(int i) {
         return inputs[i].shapeRef();

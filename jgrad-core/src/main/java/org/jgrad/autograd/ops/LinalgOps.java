@@ -84,7 +84,12 @@ public final class LinalgOps {
         return Recorder.record("linear", y, inputs, new Tensor[] {x, w}, (node, g) -> {
             Tensor[] grads = new Tensor[node.inputs().size()];
             grads[0] = node.needsGrad(0) ? mm(g, node.saved(1), false, false) : null;
-            grads[1] = node.needsGrad(1) ? mm(g, node.saved(0), true, false) : null;
+            if (node.needsGrad(1)) {
+                Tensor input = node.saved(0);
+                Tensor buffer = node.gradBuffer(1); // see Note [Lent buffers] in Engine
+                boolean aliased = buffer != null && (buffer.storage() == input.storage() || buffer.storage() == g.storage());
+                grads[1] = buffer == null || aliased ? mm(g, input, true, false) : product(g, input, true, false, buffer);
+            }
             if (grads.length == 3 && node.needsGrad(2)) {
                 grads[2] = ReductionOps.sum(g, new int[] {0}, false);
             }
@@ -138,6 +143,11 @@ public final class LinalgOps {
     }
 
     private static Tensor forward(Tensor a, Tensor b, boolean ta, boolean tb) {
+        return product(a, b, ta, tb, null);
+    }
+
+    /** op(A)·op(B) into {@code out} (allocated when null; otherwise it must have the product's shape and dtype). */
+    private static Tensor product(Tensor a, Tensor b, boolean ta, boolean tb, Tensor out) {
         Elementwise.sameDType("matmul", a, b);
         int[] as = a.shape();
         int[] bs = b.shape();
@@ -161,7 +171,12 @@ public final class LinalgOps {
         int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
-        Tensor out = Tensor.wrap(Storage.allocate(a.dtype(), Shapes.size(outShape)), outShape);
+        if (out == null) {
+            out = Tensor.wrap(Storage.allocate(a.dtype(), Shapes.size(outShape)), outShape);
+        } else if (!java.util.Arrays.equals(out.shape(), outShape) || out.dtype() != a.dtype()) {
+            throw new IllegalStateException("matmul: the output buffer is " + Shapes.toString(out.shape()) + " " + out.dtype()
+                    + " but the product is " + Shapes.toString(outShape) + " " + a.dtype());
+        }
         int count = Shapes.size(batch);
         int[] sa = LoopPlan.broadcastStrides(batchA, batch);
         int[] sb = LoopPlan.broadcastStrides(batchB, batch);

@@ -89,10 +89,13 @@ public final class Storage {
 
     /** Copies n values from this storage into another of the same dtype. */
     public void copyTo(int from, Storage dst, int to, int n) {
-        if (f != null) {
-            System.arraycopy(f, from, dst.floats(), to, n);
+        Object src = f != null ? f : d;
+        Object out = f != null ? dst.floats() : dst.doubles();
+        if (src != out && n >= 2 * Parallel.ELEMENT_GRAIN) {
+            // e.g. a weight gradient into its buffer, the halves of which two cores have just written
+            Parallel.forRange(n, Parallel.ELEMENT_GRAIN, (lo, hi) -> System.arraycopy(src, from + lo, out, to + lo, hi - lo));
         } else {
-            System.arraycopy(d, from, dst.doubles(), to, n);
+            System.arraycopy(src, from, out, to, n);
         }
     }
 
