@@ -8,7 +8,10 @@ is better). The environment's OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed
 so OpenBLAS picks its own kernels (it says which). PyTorch on two threads runs on the OpenMP
 OpenBLAS when installed (libopenblas0-openmp): its best set-up here.
 
-  bench/compare.py [--passes 3] [--threads 1,2] [--java /usr/lib/jvm/.../bin/java] [--quick]
+  bench/compare.py [--passes 3] [--threads 1,2] [--java /usr/lib/jvm/.../bin/java] [--quick] [--jvm-peers]
+
+With --jvm-peers it also times the training step on DJL (PyTorch engine) and Deeplearning4j in each
+pass (bench/jvm-peers; Maven downloads their native libraries once, about 240 MB).
 """
 import argparse
 import json
@@ -55,13 +58,42 @@ def run_peers(threads, quick):
     return results
 
 
+JVM_PEERS = ROOT / "bench" / "jvm-peers"
+
+
+def build_jvm_peers():
+    cp_file = JVM_PEERS / "target" / "cp.txt"
+    subprocess.run(["mvn", "-q", "-f", str(JVM_PEERS / "pom.xml"), "package", "dependency:build-classpath",
+                    f"-Dmdep.outputFile={cp_file}"], check=True)
+    return f"{JVM_PEERS / 'target' / 'classes'}:{cp_file.read_text().strip()}"
+
+
+def run_jvm_peers(threads, classpath, java):
+    """DJL and DL4J step rows, shaped like peers.py's (peer: djl / dl4j)."""
+    java = java or "java"
+    env = dict(os.environ)
+    env["OMP_NUM_THREADS"] = str(threads)
+    runs = [("djl", [java, "-XX:MaxDirectMemorySize=128m", f"-Dai.djl.pytorch.num_threads={threads}",
+                     "-Dai.djl.pytorch.num_interop_threads=1", "-Dai.djl.offline=true", "-cp", classpath, "peers.DjlStep"]),
+            ("dl4j", [java, "-cp", classpath, "peers.Dl4jStep"])]
+    rows = []
+    for peer, cmd in runs:
+        out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
+        r = json.loads(out.strip().splitlines()[-1])
+        rows.append({"group": "training", "name": "chapter MLP step, batch 256", "value": r["samples_per_s"],
+                     "unit": "samples/s", "min": r["min"], "max": r["max"], "peer": peer})
+    return {"rows": rows, "environment": {}}
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--passes", type=int, default=3)
     p.add_argument("--threads", default="1,2")
     p.add_argument("--java", help="the java binary jgrad runs on (default: the newest JDK the launcher finds)")
     p.add_argument("--quick", action="store_true")
+    p.add_argument("--jvm-peers", action="store_true", help="also DJL and Deeplearning4j (bench/jvm-peers)")
     args = p.parse_args()
+    jvm_classpath = build_jvm_peers() if args.jvm_peers else None
     table = {}
     envs = {}
     for t in [int(x) for x in args.threads.split(",")]:
@@ -70,6 +102,8 @@ def main():
             j = run_jgrad(t, args.java, args.quick)
             peers = run_peers(t, args.quick)
             envs[t] = {"jgrad": j["environment"], "peers": [x["environment"] for x in peers]}
+            if jvm_classpath:
+                peers.append(run_jvm_peers(t, jvm_classpath, args.java))
             jrows = {(r["group"], r["name"]): r for r in j["rows"]}
             for peer in peers:
                 for r in peer["rows"]:
