@@ -40,6 +40,23 @@ class LentGradBufferTest {
         return grad;
     }
 
+    /** Records sum(linear(x, w)) and runs backward on it. */
+    private static void backwardOfLinearSum(Tensor x, Tensor w) {
+        Tensor loss;
+        try (var scope = Autograd.record()) {
+            loss = LinalgOps.linear(x, w, null).sum();
+        }
+        loss.backward();
+    }
+
+    private static double[] times(double factor, double[] values) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= factor;
+        }
+        return out;
+    }
+
     private static void assertClose(double[] actual, double[] expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < actual.length; i++) {
@@ -53,11 +70,7 @@ class LentGradBufferTest {
         Tensor w = random(1000, 1000).attachGrad(); // 8 MB of gradient
         Tensor buffer = w.grad();
         for (int i = 0; i < 3; i++) { // warm up, so class loading does not count
-            Tensor loss;
-            try (var scope = Autograd.record()) {
-                loss = LinalgOps.linear(x, w, null).sum();
-            }
-            loss.backward();
+            backwardOfLinearSum(x, w);
         }
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Tensor loss;
@@ -107,18 +120,10 @@ class LentGradBufferTest {
     @Test
     void anInputThatIsTheWeightsOwnBufferIsReadBeforeItIsOverwritten() {
         Tensor w = random(4, 4).attachGrad();
-        Tensor first;
-        try (var scope = Autograd.record()) {
-            first = LinalgOps.linear(random(2, 4), w, null).sum();
-        }
-        first.backward();
+        backwardOfLinearSum(random(2, 4), w);
         Tensor x = w.grad(); // the buffer itself, used as data
         double[] xValues = x.toDoubleArray();
-        Tensor loss;
-        try (var scope = Autograd.record()) {
-            loss = LinalgOps.linear(x, w, null).sum();
-        }
-        loss.backward();
+        backwardOfLinearSum(x, w);
         assertClose(w.grad().toDoubleArray(), expectedWeightGrad(Tensor.of(xValues, 4, 4), 4));
     }
 
@@ -127,33 +132,16 @@ class LentGradBufferTest {
         Tensor x = random(3, 5);
         Tensor w = random(4, 5).attachGrad();
         w.registerHook(g -> g.mul(2.0));
-        Tensor loss;
-        try (var scope = Autograd.record()) {
-            loss = LinalgOps.linear(x, w, null).sum();
-        }
-        loss.backward();
-        double[] expected = expectedWeightGrad(x, 4);
-        for (int i = 0; i < expected.length; i++) {
-            expected[i] *= 2;
-        }
-        assertClose(w.grad().toDoubleArray(), expected);
+        backwardOfLinearSum(x, w);
+        assertClose(w.grad().toDoubleArray(), times(2, expectedWeightGrad(x, 4)));
     }
 
     @Test
     void addRequestAccumulatesAcrossPasses() {
         Tensor x = random(3, 5);
         Tensor w = random(4, 5).attachGrad(GradReq.ADD);
-        for (int pass = 0; pass < 2; pass++) {
-            Tensor loss;
-            try (var scope = Autograd.record()) {
-                loss = LinalgOps.linear(x, w, null).sum();
-            }
-            loss.backward();
-        }
-        double[] expected = expectedWeightGrad(x, 4);
-        for (int i = 0; i < expected.length; i++) {
-            expected[i] *= 2;
-        }
-        assertClose(w.grad().toDoubleArray(), expected);
+        backwardOfLinearSum(x, w);
+        backwardOfLinearSum(x, w);
+        assertClose(w.grad().toDoubleArray(), times(2, expectedWeightGrad(x, 4)));
     }
 }
