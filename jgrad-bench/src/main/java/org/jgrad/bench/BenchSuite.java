@@ -124,9 +124,13 @@ public final class BenchSuite {
             labels[i] = rng.nextInt(10);
         }
         ArrayDataset data = ArrayDataset.of(features, new int[] {784}, labels, 10);
-        Measure.Result step = Measure.time(new Step(data, batches), warmup * 2, rounds, roundSeconds);
+        Step stepper = new Step(data, batches);
+        Measure.Result step = Measure.time(stepper, warmup * 2, rounds, roundSeconds);
         rows.add(new Row("training", "chapter MLP step, batch 256", 256 / step.median(), "samples/s", 256 / step.max(),
                 256 / step.min()));
+        if (Parallel.threads() > 1) {
+            threadScaling(stepper);
+        }
 
         Run plain = new Run(data, false);
         Run monitored = new Run(data, true);
@@ -153,6 +157,30 @@ public final class BenchSuite {
         rows.add(new Row("training", "monitor slowdown", 100 * (1 - ratio), "%", Double.NaN, Double.NaN));
         rows.add(new Row("training", "GC time per epoch of 60,000", gcSamples == 0 ? 0 : gcMillis * 60_000.0 / gcSamples, "ms",
                 Double.NaN, Double.NaN));
+    }
+
+    /**
+     * The step on all threads against the same step on one, in the same process: rounds alternate
+     * between the two pool sizes, and the figure is the median of the per-pair ratios, so a slow
+     * spell of a shared machine hits both sides of a pair alike.
+     */
+    private void threadScaling(Step stepper) {
+        int threads = Parallel.threads();
+        int pairs = 2 * rounds + 1;
+        List<Double> ratios = new ArrayList<>();
+        try {
+            for (int p = 0; p < pairs; p++) {
+                Parallel.setThreads(1);
+                double one = Measure.time(stepper, 0.05, 1, roundSeconds / 2).median();
+                Parallel.setThreads(threads);
+                double all = Measure.time(stepper, 0.05, 1, roundSeconds / 2).median();
+                ratios.add(one / all);
+            }
+        } finally {
+            Parallel.setThreads(threads);
+        }
+        rows.add(new Row("training", "step speed-up, " + threads + " vs 1 thread", median(ratios), "×",
+                min(ratios), max(ratios)));
     }
 
     /** One training step per call, on pre-made batches taken in turn (see {@link #training}). */
@@ -265,8 +293,10 @@ public final class BenchSuite {
                 group = r.group();
                 sb.append(String.format(Locale.ROOT, "%n[%s]%n", group));
             }
-            String range = Double.isNaN(r.min()) ? "" : String.format(Locale.ROOT, "  (%.1f–%.1f)", r.min(), r.max());
-            sb.append(String.format(Locale.ROOT, "  %-34s %12.1f %-10s%s%n", r.name(), r.value(), r.unit(), range));
+            String digits = r.unit().equals("×") ? "2" : "1";
+            String range = Double.isNaN(r.min()) ? ""
+                    : String.format(Locale.ROOT, "  (%." + digits + "f–%." + digits + "f)", r.min(), r.max());
+            sb.append(String.format(Locale.ROOT, "  %-34s %12." + digits + "f %-10s%s%n", r.name(), r.value(), r.unit(), range));
         }
         return sb.toString();
     }
