@@ -23,7 +23,8 @@ import org.jgrad.tensor.Tensor;
  * is lent only when nothing else could observe or combine the value on the way: the pass stores
  * into buffers (not {@link Autograd#gradients}), builds no graph (no createGraph), has no graph
  * listener; the leaf's request is WRITE, it has a plain buffer of its shape and dtype and no
- * hooks; and it has not received a gradient in this pass yet, and is lent at most once per pass.
+ * hooks; the buffer shares no storage with the node's incoming gradient or saved values; and the
+ * leaf has not received a gradient in this pass yet, and is lent at most once per pass.
  * A second gradient for the same leaf is then added to the buffer's value into a fresh tensor as
  * usual. If backward fails half-way, buffers already written hold this pass's gradients (PyTorch
  * leaves gradients half-accumulated in the same case).

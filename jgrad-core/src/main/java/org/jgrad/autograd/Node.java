@@ -1,6 +1,7 @@
 package org.jgrad.autograd;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -79,10 +80,12 @@ public final class Node {
 
     /**
      * A buffer the backward function may write input i's gradient into and then return as that
-     * gradient, saving a fresh array and a copy; null when it must allocate as usual. See Note
-     * [Lent buffers] in Engine.
+     * gradient, saving a fresh array and a copy; null when it must allocate as usual. {@code
+     * incoming} is the gradient the backward function received: a buffer that shares storage with
+     * it or with any value this node saved is never lent, since writing it would change what the
+     * product still reads. See Note [Lent buffers] in Engine.
      */
-    public Tensor gradBuffer(int i) {
+    public Tensor gradBuffer(int i, Tensor incoming) {
         long pass = Autograd.state().lendingPass;
         Tensor leaf = inputs[i].leaf();
         if (pass == 0 || leaf == null) {
@@ -92,12 +95,27 @@ public final class Node {
         Tensor buffer = m.grad;
         boolean usable = m.req == GradReq.WRITE && buffer != null && buffer.autogradMeta().gradFn == null
                 && (m.hooks == null || m.hooks.isEmpty()) && m.visit != pass && m.lentIn != pass
-                && buffer.dtype() == inputs[i].dtype() && java.util.Arrays.equals(buffer.shape(), inputs[i].shapeRef());
+                && buffer.dtype() == inputs[i].dtype() && Arrays.equals(buffer.shape(), inputs[i].shapeRef())
+                && !sharesStorage(buffer, incoming);
         if (!usable) {
             return null;
         }
         m.lentIn = pass;
         return buffer;
+    }
+
+    private boolean sharesStorage(Tensor buffer, Tensor incoming) {
+        if (buffer.storage() == incoming.storage()) {
+            return true;
+        }
+        if (saved != null) {
+            for (Tensor t : saved) {
+                if (t != null && t.storage() == buffer.storage()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Shape of input i, as it was when recorded. */

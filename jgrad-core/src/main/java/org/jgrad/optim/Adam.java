@@ -17,7 +17,6 @@ import org.jgrad.tensor.kernel.Storage;
  * </pre>
  */
 public final class Adam extends Optimizer {
-
     private final double beta1;
     private final double beta2;
     private final double eps;

@@ -18,7 +18,6 @@ import org.jgrad.tensor.kernel.Storage;
  * </pre>
  */
 public final class Sgd extends Optimizer {
-
     private final double momentum;
     private final boolean nesterov;
     private final double weightDecay;

@@ -85,10 +85,8 @@ public final class LinalgOps {
             Tensor[] grads = new Tensor[node.inputs().size()];
             grads[0] = node.needsGrad(0) ? mm(g, node.saved(1), false, false) : null;
             if (node.needsGrad(1)) {
-                Tensor input = node.saved(0);
-                Tensor buffer = node.gradBuffer(1); // see Note [Lent buffers] in Engine
-                boolean aliased = buffer != null && (buffer.storage() == input.storage() || buffer.storage() == g.storage());
-                grads[1] = buffer == null || aliased ? mm(g, input, true, false) : product(g, input, true, false, buffer);
+                Tensor buffer = node.gradBuffer(1, g); // see Note [Lent buffers] in Engine
+                grads[1] = buffer == null ? mm(g, node.saved(0), true, false) : product(g, node.saved(0), true, false, buffer);
             }
             if (grads.length == 3 && node.needsGrad(2)) {
                 grads[2] = ReductionOps.sum(g, new int[] {0}, false);

@@ -12,9 +12,10 @@ package org.jgrad.internal.simd;
  * of paired ratios, one thread unless said): 1024³ +5–14%, two threads +7%; the MLP's 256×256
  * with k = 784 +4–8%; 2048³ +3–10%; 512³ +4%. KC = 1024 gained less at 2048³ (+1%). For double
  * the larger block gained nothing (±5%, two threads slower), so KC_DOUBLE stays 384. MC between
- * 64 and 1024 made no difference beyond the noise. There is no NC loop: each thread packs its whole part of B (all of k) once per call, and the
- * buffer stays with the thread, so a very large B (k·n in the tens of millions) keeps that much
- * memory per thread; up to 2048³ this measured as fast as blocking would need to be.
+ * 64 and 1024 made no difference beyond the noise. There is no NC loop: each thread packs its
+ * whole part of B (all of k) once per call, and the buffer stays with the thread, so a very large
+ * B (k·n in the tens of millions) keeps that much memory per thread; up to 2048³ this measured as
+ * fast as blocking would need to be.
  *
  * <p>Each thread takes one static slice of C. Columns are preferred when the B panels share out
  * evenly, since each thread then packs only its own part of B and nothing is packed twice;
@@ -29,8 +30,8 @@ package org.jgrad.internal.simd;
  * Packing A cost 10% of the MLP's forward GEMM and bought nothing measurable: the 8 rows stream
  * forward and the block is in L2 after the first panel. Measured again in-process on 2026-11-30
  * (each row block packed MR-interleaved, then shared by every B panel): 3–7% slower at 1024³ and
- * at each of the MLP's shapes. Only the last rows of A, when m is not a
- * multiple of MR, are copied into a zero-padded panel.
+ * at each of the MLP's shapes. Only the last rows of A, when m is not a multiple of MR, are
+ * copied into a zero-padded panel.
  */
 final class GemmBlocking {
     // Tuning knobs (system properties), read once; the defaults are the measured best.
