@@ -17,13 +17,20 @@ package org.jgrad.internal.simd;
  * B (k·n in the tens of millions) keeps that much memory per thread; up to 2048³ this measured as
  * fast as blocking would need to be.
  *
- * <p>Each thread takes one static slice of C. Columns are preferred when the B panels share out
- * evenly, since each thread then packs only its own part of B and nothing is packed twice;
- * otherwise rows, and each thread packs all of B. Packed B is never shared between threads:
- * measured, a shared buffer cost more in cache-line traffic between the cores (each call
- * rewrites lines the other core had read) than packing it twice. A is not packed at all (see
- * Note [Unpacked A]). The split never changes the order of any sum, so results are bit-identical
- * for every thread count.
+ * <p>Note [Chunks taken in turn]: a parallel call cuts C into up to CHUNKS_PER_THREAD chunks per
+ * thread, whole column panels when the panels share out evenly (each chunk then packs only its
+ * own part of B and nothing is packed twice), otherwise whole row panels (each thread packs all of
+ * B once). Threads take chunks in turn from a shared counter until none is left, so a core that
+ * runs faster takes more of them. The two cores of this VM are not always equal: in some spells
+ * one ran the MLP's 256×256·256×784 at 121 GFLOP/s and the other at 166–181, and with one static
+ * slice per thread the fast core then waited for the slow one. Measured in-process against one
+ * static slice per thread, two threads (alternating rounds, medians of paired ratios): in such a
+ * spell +17–23% at 1024³ and the MLP's shapes and +8% at 2048³; with equal cores ±5%. One panel
+ * per chunk cost 10% at 2048³ with equal cores (each chunk streams all of A again), hence the
+ * bound of eight per thread. Packed B is never shared between threads: measured, a shared buffer
+ * cost more in cache-line traffic between the cores (each call rewrites lines the other core had
+ * read) than packing it twice. Which thread computes a chunk never changes the order of any sum,
+ * so results are bit-identical for every thread count.
  *
  * <p>Note [Unpacked A]: the micro-kernel broadcasts op(A) elements straight from the caller's
  * array, addressing element (i, p) as {@code a[off + i·rs + p·cs]}, which covers A and Aᵀ alike.
@@ -51,6 +58,8 @@ final class GemmBlocking {
     /** A product with k below this, and C smaller than SHALLOW_MIN_MN, stays on one thread. */
     private static final int SHALLOW_K = 32;
     private static final long SHALLOW_MIN_MN = 512L * 1024;
+    /** Chunks of C per thread in a parallel call, at most; see Note [Chunks taken in turn]. */
+    private static final int CHUNKS_PER_THREAD = Integer.getInteger("jgrad.gemm.chunksPerThread", 8);
 
     private GemmBlocking() {}
 
@@ -86,13 +95,18 @@ final class GemmBlocking {
     }
 
     /**
-     * Split C by column panels when they share out evenly: each thread then packs only its part of
-     * B and nothing is packed twice. Otherwise split by row panels (each thread packs all of B).
+     * Cut C by column panels when they share out evenly between the threads, otherwise by row
+     * panels (see Note [Chunks taken in turn]).
      * A narrow last panel is half the work of the others, hence {@code lastPanelNarrow}.
      */
     static boolean splitRows(int rowPanels, int colPanels, boolean lastPanelNarrow, int threads) {
         boolean columnsEven = colPanels >= 4 * threads || (colPanels % threads == 0 && !lastPanelNarrow);
         return !(colPanels >= threads && columnsEven) && rowPanels >= threads;
+    }
+
+    /** Chunks to cut {@code panels} panels into for {@code threads} threads (see Note [Chunks taken in turn]). */
+    static int chunks(int panels, int threads) {
+        return Math.min(panels, CHUNKS_PER_THREAD * threads);
     }
 
     /** Start of part {@code i} of {@code parts} equal static parts of {@code total}. */

@@ -3,13 +3,14 @@ package org.jgrad.internal.simd;
 import static org.jgrad.internal.simd.SgemmMicroKernel.MR;
 import static org.jgrad.internal.simd.SgemmMicroKernel.NR;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.jgrad.tensor.kernel.Parallel;
 
 /**
- * Runs one blocked sgemm call: C is cut statically into one slice per thread (see Note [GEMM
- * blocking] in GemmBlocking); each thread packs the B panels of its slice into its own buffer and
- * multiplies, reading A in place.
+ * Runs one blocked sgemm call: C is cut into chunks that the threads take in
+ * turn (see Notes [GEMM blocking] and [Chunks taken in turn] in GemmBlocking); a thread packs the
+ * B panels of each chunk into its own buffer and multiplies, reading A in place.
  *
  * <p>One instance per thread holds that thread's buffers, so a call allocates nothing once they
  * have grown to the problem size. The calling thread's instance also carries the call's arguments
@@ -22,10 +23,12 @@ final class SgemmDriver implements IntConsumer {
     private float[] packedB = new float[0];
     private float[] partialA = new float[0]; // the last rows of A when m is not a multiple of MR
     private final float[] edgeTile = new float[MR * NR]; // a partial tile at C's edge is computed here
+    private int packedChunkColumn = -1; // which column chunk of the current call packedB holds, or -1
 
     // The call being run (set on the calling thread's instance only).
-    private boolean transB, overwrite, splitRows;
-    private int m, n, k, aOff, rs, cs, bOff, ldb, cOff, ldc, threads, kc, rowPanels, colPanels;
+    private boolean transB, overwrite;
+    private int m, n, k, aOff, rs, cs, bOff, ldb, cOff, ldc, threads, kc, rowPanels, colPanels, rowChunks, colChunks;
+    private final AtomicInteger nextChunk = new AtomicInteger();
     private float[] a, b, c;
 
     static SgemmDriver forThisThread() {
@@ -55,11 +58,16 @@ final class SgemmDriver implements IntConsumer {
         colPanels = (n + NR - 1) / NR;
         boolean lastPanelNarrow = SgemmPacking.bPanelWidth(n, (colPanels - 1) * NR) < NR;
         threads = GemmBlocking.threadsFor(m, n, k, rowPanels, colPanels, poolThreads);
-        splitRows = GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, threads);
         try {
+            nextChunk.set(0);
             if (threads == 1) {
+                rowChunks = 1;
+                colChunks = 1;
                 accept(0);
             } else {
+                boolean splitRows = GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, threads);
+                rowChunks = splitRows ? GemmBlocking.chunks(rowPanels, threads) : 1;
+                colChunks = splitRows ? 1 : GemmBlocking.chunks(colPanels, threads);
                 Parallel.forEach(threads, this);
             }
         } finally {
@@ -69,26 +77,35 @@ final class SgemmDriver implements IntConsumer {
         }
     }
 
-    /** Slice t of C; runs on whichever pool thread picked it up, with that thread's buffers. */
+    /**
+     * Runs on each participating thread, with that thread's buffers: takes chunks of C in turn
+     * until none is left (see Note [Chunks taken in turn] in GemmBlocking).
+     */
     @Override
     public void accept(int t) {
-        int r0 = 0, r1 = rowPanels, c0 = 0, c1 = colPanels;
-        if (splitRows) {
-            r0 = GemmBlocking.share(rowPanels, threads, t);
-            r1 = GemmBlocking.share(rowPanels, threads, t + 1);
-        } else {
-            c0 = GemmBlocking.share(colPanels, threads, t);
-            c1 = GemmBlocking.share(colPanels, threads, t + 1);
-        }
-        if (r0 < r1 && c0 < c1) {
-            computeSlice(forThisThread(), r0 * MR, Math.min(m, r1 * MR), c0 * NR, Math.min(n, c1 * NR));
+        SgemmDriver own = forThisThread();
+        own.packedChunkColumn = -1;
+        int chunks = rowChunks * colChunks;
+        for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
+            int rc = chunk % rowChunks, cc = chunk / rowChunks;
+            int r0 = GemmBlocking.share(rowPanels, rowChunks, rc), r1 = GemmBlocking.share(rowPanels, rowChunks, rc + 1);
+            int c0 = GemmBlocking.share(colPanels, colChunks, cc), c1 = GemmBlocking.share(colPanels, colChunks, cc + 1);
+            if (r0 < r1 && c0 < c1) {
+                computeSlice(own, cc, r0 * MR, Math.min(m, r1 * MR), c0 * NR, Math.min(n, c1 * NR));
+            }
         }
     }
 
-    /** Rows [i0, i1) × columns [j0, j1) of C, k-block by k-block, with {@code own}'s buffers. */
-    private void computeSlice(SgemmDriver own, int i0, int i1, int j0, int j1) {
+    /**
+     * Rows [i0, i1) × columns [j0, j1) of C, k-block by k-block, with {@code own}'s buffers; the B
+     * panels are packed unless this thread already holds column chunk {@code cc} of this call.
+     */
+    private void computeSlice(SgemmDriver own, int cc, int i0, int i1, int j0, int j1) {
         float[] pb = own.packedB(n, k, j0, j1);
-        SgemmPacking.packB(transB, b, bOff, ldb, k, n, j0, j1, pb);
+        if (own.packedChunkColumn != cc) {
+            SgemmPacking.packB(transB, b, bOff, ldb, k, n, j0, j1, pb);
+            own.packedChunkColumn = cc;
+        }
         float[] pa = own.partialA(kc);
         int blockRows = GemmBlocking.blockRows(i1 - i0, MR, Float.BYTES);
         for (int p0 = 0; p0 < k; p0 += kc) {

@@ -85,13 +85,28 @@ class VectorGemmTest {
         }
     }
 
-    @Test
-    void resultsDoNotDependOnTheThreadCount() {
-        GemmCase g = new GemmCase(300, 517, 259, false, true, 1);
+    /**
+     * Threads take chunks of C in turn, so which thread computes what varies from call to call;
+     * the sums must not. Cut by column panels, by row panels, and with k in several blocks.
+     */
+    @ParameterizedTest
+    @MethodSource("chunkedShapes")
+    void resultsDoNotDependOnTheThreadCount(GemmCase g) {
         Parallel.setThreads(1);
         float[] one = vectorFloat(g);
-        Parallel.setThreads(2);
-        assertThat(vectorFloat(g)).isEqualTo(one);
+        double[] oneDouble = vectorDouble(g);
+        for (int threads = 2; threads <= 4; threads++) {
+            Parallel.setThreads(threads);
+            for (int repeat = 0; repeat < 3; repeat++) {
+                assertThat(vectorFloat(g)).as("float at %d threads", threads).isEqualTo(one);
+                assertThat(vectorDouble(g)).as("double at %d threads", threads).isEqualTo(oneDouble);
+            }
+        }
+    }
+
+    static List<GemmCase> chunkedShapes() {
+        return List.of(new GemmCase(300, 517, 259, false, true, 1), new GemmCase(1000, 20, 70, true, false, 0),
+                new GemmCase(120, 300, 2100, false, false, 1));
     }
 
     @Test
