@@ -9,6 +9,13 @@ so OpenBLAS picks its own kernels (it says which). PyTorch on two threads runs o
 OpenBLAS when installed (libopenblas0-openmp): its best set-up here.
 
   bench/compare.py [--passes 3] [--threads 1,2] [--java /usr/lib/jvm/.../bin/java] [--quick] [--jvm-peers]
+                   [--one-thread-cpu 0|none]
+
+One-thread runs of jgrad and of every peer are pinned to the same CPU (taskset; CPU 0 unless
+--one-thread-cpu says otherwise), so both sides run on the same core: on a shared VM one core can
+run at 70% of the other's speed for minutes at a time, and which core a process lands on otherwise
+decides much of a one-thread ratio. Pinned JVMs are told to keep G1, which they would otherwise
+trade for the serial collector on seeing one CPU.
 
 With --jvm-peers it also times the training step on DJL (PyTorch engine) and Deeplearning4j in each
 pass (bench/jvm-peers; Maven downloads their native libraries once, about 240 MB).
@@ -16,6 +23,7 @@ pass (bench/jvm-peers; Maven downloads their native libraries once, about 240 MB
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,13 +34,19 @@ ROOT = Path(__file__).resolve().parent.parent
 OPENMP_BLAS = Path("/usr/lib/x86_64-linux-gnu/openblas-openmp")
 
 
+PIN = []  # the taskset prefix for one-thread runs, set in main()
+KEEP_G1 = "-XX:+UseG1GC"
+
+
 def run_jgrad(threads, java, quick):
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
         out = f.name
     env = dict(os.environ)
     if java:
         env["JGRAD_JAVA"] = java
-    cmd = [str(ROOT / "jgrad"), "bench", "--threads", str(threads), "--json", out] + (["--quick"] if quick else [])
+    if threads == 1 and PIN:
+        env["JGRAD_JVM_OPTS"] = (env.get("JGRAD_JVM_OPTS", "") + " " + KEEP_G1).strip()
+    cmd = PIN * (threads == 1) + [str(ROOT / "jgrad"), "bench", "--threads", str(threads), "--json", out] + (["--quick"] if quick else [])
     subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     data = json.loads(Path(out).read_text())
     os.unlink(out)
@@ -46,13 +60,13 @@ def run_peers(threads, quick):
     env["OPENBLAS_NUM_THREADS"] = str(threads)
     env["OMP_NUM_THREADS"] = str(threads)
     results = []
-    numpy = subprocess.run(["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "numpy"]
+    numpy = subprocess.run(PIN * (threads == 1) + ["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "numpy"]
                            + (["--quick"] if quick else []), check=True, env=env, capture_output=True, text=True)
     results.append(json.loads(numpy.stdout))
     torch_env = dict(env)
     if threads > 1 and OPENMP_BLAS.exists():
         torch_env["LD_LIBRARY_PATH"] = str(OPENMP_BLAS)
-    torch = subprocess.run(["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "torch"]
+    torch = subprocess.run(PIN * (threads == 1) + ["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "torch"]
                            + (["--quick"] if quick else []), check=True, env=torch_env, capture_output=True, text=True)
     results.append(json.loads(torch.stdout))
     return results
@@ -73,9 +87,10 @@ def run_jvm_peers(threads, classpath, java):
     java = java or "java"
     env = dict(os.environ)
     env["OMP_NUM_THREADS"] = str(threads)
-    runs = [("djl", [java, "-XX:MaxDirectMemorySize=128m", f"-Dai.djl.pytorch.num_threads={threads}",
+    pin = PIN + [java, KEEP_G1] if threads == 1 and PIN else [java]
+    runs = [("djl", pin + ["-XX:MaxDirectMemorySize=128m", f"-Dai.djl.pytorch.num_threads={threads}",
                      "-Dai.djl.pytorch.num_interop_threads=1", "-Dai.djl.offline=true", "-cp", classpath, "peers.DjlStep"]),
-            ("dl4j", [java, "-cp", classpath, "peers.Dl4jStep"])]
+            ("dl4j", pin + ["-cp", classpath, "peers.Dl4jStep"])]
     rows = []
     for peer, cmd in runs:
         out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
@@ -92,7 +107,13 @@ def main():
     p.add_argument("--java", help="the java binary jgrad runs on (default: the newest JDK the launcher finds)")
     p.add_argument("--quick", action="store_true")
     p.add_argument("--jvm-peers", action="store_true", help="also DJL and Deeplearning4j (bench/jvm-peers)")
+    p.add_argument("--one-thread-cpu", default="0", help="CPU that one-thread runs are pinned to, or none")
     args = p.parse_args()
+    if args.one_thread_cpu != "none":
+        if shutil.which("taskset") is None:
+            print("taskset not found: one-thread runs are not pinned", file=sys.stderr)
+        else:
+            PIN.extend(["taskset", "-c", args.one_thread_cpu])
     jvm_classpath = build_jvm_peers() if args.jvm_peers else None
     table = {}
     envs = {}

@@ -39,16 +39,26 @@ final class DgemmPacking {
     /** Packs columns [j0, j1) of op(B) (k×n), j0 a multiple of NR, into dst from index 0. */
     static void packB(boolean transB, double[] b, int bOff, int ldb, int k, int n, int j0, int j1, double[] dst) {
         int d = 0;
+        int[] rows = transB ? rowOffsets(ldb) : null;
         for (int j = j0; j < j1; j += NR) {
             int cols = Math.min(NR, n - j);
             int width = bPanelWidth(n, j);
             if (transB) {
-                packTransposedPanel(b, bOff + j * ldb, ldb, k, cols, width, dst, d);
+                packTransposedPanel(b, bOff + j * ldb, ldb, k, cols, width, rows, dst, d);
             } else {
                 packPanel(b, bOff + j, ldb, k, cols, width, dst, d);
             }
             d += width * k;
         }
+    }
+
+    /** Offsets of LANES consecutive stored rows of B, from the first: the gather's index map. */
+    private static int[] rowOffsets(int ldb) {
+        int[] rows = new int[LANES];
+        for (int c = 0; c < LANES; c++) {
+            rows[c] = c * ldb;
+        }
+        return rows;
     }
 
     /** Stored rows of B are rows of the panel: whole vectors when the panel is full. */
@@ -66,8 +76,23 @@ final class DgemmPacking {
         }
     }
 
-    /** B stored n×k: each panel column is a stored row; k is walked in steps to keep lines in L1. */
-    private static void packTransposedPanel(double[] b, int s, int ldb, int k, int cols, int width, double[] dst, int d) {
+    /**
+     * B stored n×k: each panel column is a stored row. A whole panel is gathered, LANES stored
+     * rows at a time, into one vector per step of k ({@code rows} holds the row offsets), as in
+     * SgemmPacking. The last panel of a narrow C, which has fewer columns than lanes, is copied by
+     * element, k walked in steps so the written lines stay in L1.
+     */
+    private static void packTransposedPanel(double[] b, int s, int ldb, int k, int cols, int width, int[] rows,
+                                            double[] dst, int d) {
+        if (cols == width) {
+            for (int c0 = 0; c0 < width; c0 += LANES) {
+                int first = s + c0 * ldb;
+                for (int p = 0; p < k; p++) {
+                    DoubleVector.fromArray(DgemmMicroKernel.SPECIES, b, first + p, rows, 0).intoArray(dst, d + p * width + c0);
+                }
+            }
+            return;
+        }
         for (int p0 = 0; p0 < k; p0 += TRANS_B_K_STEP) {
             int p1 = Math.min(k, p0 + TRANS_B_K_STEP);
             for (int c = 0; c < width; c++) {
