@@ -11,8 +11,10 @@ package org.jgrad.internal.simd;
  * forward streams. Measured in-process against the earlier KC = 384 (alternating rounds, medians
  * of paired ratios, one thread unless said): 1024³ +5–14%, two threads +7%; the MLP's 256×256
  * with k = 784 +4–8%; 2048³ +3–10%; 512³ +4%. KC = 1024 gained less at 2048³ (+1%). For double
- * the larger block gained nothing (±5%, two threads slower), so KC_DOUBLE stays 384. MC between
- * 64 and 1024 made no difference beyond the noise. There is no NC loop: each thread packs its
+ * the larger block gained nothing (±5%, two threads slower), so KC_DOUBLE stays 384. MC is 256
+ * rows unless Note [A blocks in L2] cuts it. Running each panel's k in inner blocks of 256 (so
+ * the B slice sits in L1, and C's tile is stored and reloaded between blocks) measured 2–7%
+ * slower. There is no NC loop: each thread packs its
  * whole part of B (all of k) once per call, and the buffer stays with the thread, so a very large
  * B (k·n in the tens of millions) keeps that much memory per thread; up to 2048³ this measured as
  * fast as blocking would need to be.
@@ -31,6 +33,14 @@ package org.jgrad.internal.simd;
  * cost more in cache-line traffic between the cores (each call rewrites lines the other core had
  * read) than packing it twice. Which thread computes a chunk never changes the order of any sum,
  * so results are bit-identical for every thread count.
+ *
+ * <p>Note [A blocks in L2]: for each B panel the whole A block (MC rows × k) streams through the
+ * kernel, so a block that fills the 1 MiB L2 is read again from L3 for every panel. With float and
+ * k near 1000, MC = 256 makes a 1 MiB block; cutting the block to 256 KiB (64 rows) measured
+ * in-process, one thread unless said: 1024³ +4–10% (two threads +5%, JDK 25 +4%), 1000³ and 1032³
+ * +3–5%, 1536³ +2–4%; 512³, 768³ and the MLP's shapes ±1%. A smaller block also means B is
+ * streamed again for every block, and when B is large that costs more than it saves: 2048³ (16 MiB
+ * of B) was 5–11% slower with 32–128 rows, hence the bound on B's size. Not measured for double.
  *
  * <p>Note [Unpacked A]: the micro-kernel broadcasts op(A) elements straight from the caller's
  * array, addressing element (i, p) as {@code a[off + i·rs + p·cs]}, which covers A and Aᵀ alike.
@@ -55,6 +65,13 @@ final class GemmBlocking {
      */
     static final long PARALLEL_MIN_MNK = Long.getLong("jgrad.gemm.parallelMin", 600_000L);
 
+    /** Bytes of A per row block, at most, when B is small (see blockRows). */
+    private static final int A_BLOCK_BYTES = 256 * 1024;
+    /** B up to this many bytes counts as small enough for smaller A blocks. */
+    private static final long SMALL_B_BYTES = 8L << 20;
+    /** The fewest rows an A block is cut to. */
+    private static final int MIN_MC = 64;
+
     /** A product with k below this, and C smaller than SHALLOW_MIN_MN, stays on one thread. */
     private static final int SHALLOW_K = 32;
     private static final long SHALLOW_MIN_MN = 512L * 1024;
@@ -73,9 +90,14 @@ final class GemmBlocking {
     /**
      * Rows per A block for a slice of {@code rows} rows: at most MC (scaled to the element size),
      * in equal blocks, each a multiple of mr. Measured for dgemm: MC 128 ran 20–50% faster than 256.
+     * For float, when all of B is small enough to stay near the core (k·n·4 bytes ≤ SMALL_B_BYTES),
+     * the block shrinks so it holds at most A_BLOCK_BYTES of A (see Note [A blocks in L2]).
      */
-    static int blockRows(int rows, int mr, int elementBytes) {
+    static int blockRows(int rows, int mr, int elementBytes, int k, int n) {
         int mc = Math.max(mr, MC * Float.BYTES / elementBytes);
+        if (elementBytes == Float.BYTES && (long) k * n * Float.BYTES <= SMALL_B_BYTES) {
+            mc = Math.max(MIN_MC, Math.min(mc, A_BLOCK_BYTES / (k * Float.BYTES)));
+        }
         int blocks = Math.max(1, (rows + mc - 1) / mc);
         int perBlock = (rows + blocks - 1) / blocks;
         return (perBlock + mr - 1) / mr * mr;

@@ -107,7 +107,7 @@ final class SgemmDriver implements IntConsumer {
             own.packedChunkColumn = cc;
         }
         float[] pa = own.partialA(kc);
-        int blockRows = GemmBlocking.blockRows(i1 - i0, MR, Float.BYTES);
+        int blockRows = GemmBlocking.blockRows(i1 - i0, MR, Float.BYTES, k, n);
         for (int p0 = 0; p0 < k; p0 += kc) {
             int kcur = Math.min(kc, k - p0);
             boolean store = overwrite && p0 == 0;
