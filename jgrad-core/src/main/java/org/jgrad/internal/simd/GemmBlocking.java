@@ -27,9 +27,9 @@ package org.jgrad.internal.simd;
  * one ran the MLP's 256×256·256×784 at 121 GFLOP/s and the other at 166–181, and with one static
  * slice per thread the fast core then waited for the slow one. Measured in-process against one
  * static slice per thread, two threads (alternating rounds, medians of paired ratios): in such a
- * spell +17–23% at 1024³ and the MLP's shapes and +8% at 2048³; with equal cores ±5%. One panel
- * per chunk cost 10% at 2048³ with equal cores (each chunk streams all of A again), hence the
- * bound of eight per thread. Packed B is never shared between threads: measured, a shared buffer
+ * spell, with one panel per chunk, +17–23% at 1024³ and the MLP's shapes and +8% at 2048³; with
+ * equal cores, one panel per chunk cost 10% at 2048³ (each chunk streams all of A again) and at
+ * most eight chunks per thread measured ±5% everywhere, hence that bound. Packed B is never shared between threads: measured, a shared buffer
  * cost more in cache-line traffic between the cores (each call rewrites lines the other core had
  * read) than packing it twice. Which thread computes a chunk never changes the order of any sum,
  * so results are bit-identical for every thread count.
