@@ -3,7 +3,6 @@ package org.jgrad.internal.simd;
 import static org.jgrad.internal.simd.DgemmMicroKernel.MR;
 import static org.jgrad.internal.simd.DgemmMicroKernel.NR;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.jgrad.tensor.kernel.Parallel;
 
@@ -28,7 +27,7 @@ final class DgemmDriver implements IntConsumer {
     // The call being run (set on the calling thread's instance only).
     private boolean transB, overwrite;
     private int m, n, k, aOff, rs, cs, bOff, ldb, cOff, ldc, threads, kc, rowPanels, colPanels, rowChunks, colChunks;
-    private final AtomicInteger nextChunk = new AtomicInteger();
+    private final ChunkRanges chunkRanges = new ChunkRanges();
     private double[] a, b, c;
 
     static DgemmDriver forThisThread() {
@@ -59,15 +58,16 @@ final class DgemmDriver implements IntConsumer {
         boolean lastPanelNarrow = DgemmPacking.bPanelWidth(n, (colPanels - 1) * NR) < NR;
         threads = GemmBlocking.threadsFor(m, n, k, rowPanels, colPanels, poolThreads);
         try {
-            nextChunk.set(0);
             if (threads == 1) {
                 rowChunks = 1;
                 colChunks = 1;
+                chunkRanges.reset(1, 1);
                 accept(0);
             } else {
                 boolean splitRows = GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, threads);
-                rowChunks = splitRows ? GemmBlocking.chunks(rowPanels, threads) : 1;
-                colChunks = splitRows ? 1 : GemmBlocking.chunks(colPanels, threads);
+                rowChunks = splitRows ? GemmBlocking.chunks(rowPanels, threads, (long) m * n * k) : 1;
+                colChunks = splitRows ? 1 : GemmBlocking.chunks(colPanels, threads, (long) m * n * k);
+                chunkRanges.reset(rowChunks * colChunks, threads);
                 Parallel.forEach(threads, this);
             }
         } finally {
@@ -78,20 +78,22 @@ final class DgemmDriver implements IntConsumer {
     }
 
     /**
-     * Runs on each participating thread, with that thread's buffers: takes chunks of C in turn
-     * until none is left (see Note [Chunks taken in turn] in GemmBlocking).
+     * Runs on each participating thread t, with that thread's buffers: the chunks of range t, then
+     * what is left of the other ranges (see Note [Chunks taken in turn] in GemmBlocking).
      */
     @Override
     public void accept(int t) {
         DgemmDriver own = forThisThread();
         own.packedChunkColumn = -1;
-        int chunks = rowChunks * colChunks;
-        for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
-            int rc = chunk % rowChunks, cc = chunk / rowChunks;
-            int r0 = GemmBlocking.share(rowPanels, rowChunks, rc), r1 = GemmBlocking.share(rowPanels, rowChunks, rc + 1);
-            int c0 = GemmBlocking.share(colPanels, colChunks, cc), c1 = GemmBlocking.share(colPanels, colChunks, cc + 1);
-            if (r0 < r1 && c0 < c1) {
-                computeSlice(own, cc, r0 * MR, Math.min(m, r1 * MR), c0 * NR, Math.min(n, c1 * NR));
+        int ranges = chunkRanges.ranges();
+        for (int i = 0; i < ranges; i++) {
+            for (int chunk; (chunk = chunkRanges.take((t + i) % ranges)) >= 0; ) {
+                int rc = chunk % rowChunks, cc = chunk / rowChunks;
+                int r0 = GemmBlocking.share(rowPanels, rowChunks, rc), r1 = GemmBlocking.share(rowPanels, rowChunks, rc + 1);
+                int c0 = GemmBlocking.share(colPanels, colChunks, cc), c1 = GemmBlocking.share(colPanels, colChunks, cc + 1);
+                if (r0 < r1 && c0 < c1) {
+                    computeSlice(own, cc, r0 * MR, Math.min(m, r1 * MR), c0 * NR, Math.min(n, c1 * NR));
+                }
             }
         }
     }

@@ -20,19 +20,24 @@ package org.jgrad.internal.simd;
  * fast as blocking would need to be.
  *
  * <p>Note [Chunks taken in turn]: a parallel call cuts C into up to CHUNKS_PER_THREAD chunks per
- * thread, whole column panels when the panels share out evenly (each chunk then packs only its
- * own part of B and nothing is packed twice), otherwise whole row panels (each thread packs all of
- * B once). Threads take chunks in turn from a shared counter until none is left, so a core that
- * runs faster takes more of them. The two cores of this VM are not always equal: in some spells
- * one ran the MLP's 256×256·256×784 at 121 GFLOP/s and the other at 166–181, and with one static
- * slice per thread the fast core then waited for the slow one. Measured in-process against one
- * static slice per thread, two threads (alternating rounds, medians of paired ratios): in such a
- * spell, with one panel per chunk, +17–23% at 1024³ and the MLP's shapes and +8% at 2048³; with
- * equal cores, one panel per chunk cost 10% at 2048³ (each chunk streams all of A again) and at
- * most eight chunks per thread measured ±5% everywhere, hence that bound. Packed B is never shared between threads: measured, a shared buffer
- * cost more in cache-line traffic between the cores (each call rewrites lines the other core had
- * read) than packing it twice. Which thread computes a chunk never changes the order of any sum,
- * so results are bit-identical for every thread count.
+ * thread (fewer when a chunk would hold under MIN_CHUNK_MNK multiply-adds), whole column panels
+ * when the panels share out evenly (each chunk then packs only its own part of B and nothing is
+ * packed twice), otherwise whole row panels (each thread packs all of B once). The chunks are
+ * shared out as one contiguous range per thread (ChunkRanges); a thread takes its own range first
+ * and then what is left of the others', so a core that runs faster takes more. The two cores of
+ * this VM are not always equal: in some spells one ran the MLP's 256×256·256×784 at 121 GFLOP/s
+ * and the other at 166–181, and with one static slice per thread the fast core then waited for the
+ * slow one. Measured in-process against one static slice per thread, two threads (alternating
+ * rounds, medians of paired ratios): in such a spell, with one panel per chunk taken from a single
+ * shared counter, +17–23% at 1024³ and the MLP's shapes and +8% at 2048³. With equal cores, one
+ * panel per chunk cost 10% at 2048³ (each chunk streams all of A again), and at most eight chunks
+ * per thread measured ±5%, hence that bound. A single shared counter also lost 10–25% on the
+ * narrow 256×256·256×10 (each call handed the rows to other threads than the last, and its line
+ * moved between the cores at every take); own ranges first and the minimum chunk size brought it
+ * back to the static split's 114–120 GFLOP/s. Packed B is never shared between threads: measured,
+ * a shared buffer cost more in cache-line traffic between the cores (each call rewrites lines the
+ * other core had read) than packing it twice. Which thread computes a chunk never changes the
+ * order of any sum, so results are bit-identical for every thread count.
  *
  * <p>Note [A blocks in L2]: for each B panel the whole A block (MC rows × k) streams through the
  * kernel, so a block that fills the 1 MiB L2 is read again from L3 for every panel. With float and
@@ -77,6 +82,8 @@ final class GemmBlocking {
     private static final long SHALLOW_MIN_MN = 512L * 1024;
     /** Chunks of C per thread in a parallel call, at most; see Note [Chunks taken in turn]. */
     private static final int CHUNKS_PER_THREAD = Integer.getInteger("jgrad.gemm.chunksPerThread", 8);
+    /** Multiply-adds in a chunk, at least, unless there is only one chunk per thread. */
+    private static final long MIN_CHUNK_MNK = 1L << 20;
 
     private GemmBlocking() {}
 
@@ -126,9 +133,14 @@ final class GemmBlocking {
         return !(colPanels >= threads && columnsEven) && rowPanels >= threads;
     }
 
-    /** Chunks to cut {@code panels} panels into for {@code threads} threads (see Note [Chunks taken in turn]). */
-    static int chunks(int panels, int threads) {
-        return Math.min(panels, CHUNKS_PER_THREAD * threads);
+    /**
+     * Chunks to cut {@code panels} panels into for {@code threads} threads, for a product of
+     * {@code mnk} multiply-adds: up to CHUNKS_PER_THREAD per thread, but none smaller than
+     * MIN_CHUNK_MNK (see Note [Chunks taken in turn]).
+     */
+    static int chunks(int panels, int threads, long mnk) {
+        long perThread = Math.max(1, Math.min(CHUNKS_PER_THREAD, mnk / ((long) threads * MIN_CHUNK_MNK)));
+        return (int) Math.min(panels, perThread * threads);
     }
 
     /** Start of part {@code i} of {@code parts} equal static parts of {@code total}. */

@@ -1,0 +1,74 @@
+package org.jgrad.internal.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class ChunkRangesTest {
+
+    /** What a driver thread does: its own range first, then the others' in turn. */
+    private static List<Integer> takeAll(ChunkRanges ranges, int t) {
+        List<Integer> taken = new ArrayList<>();
+        for (int i = 0; i < ranges.ranges(); i++) {
+            for (int chunk; (chunk = ranges.take((t + i) % ranges.ranges())) >= 0; ) {
+                taken.add(chunk);
+            }
+        }
+        return taken;
+    }
+
+    @Test
+    void aThreadAloneTakesItsOwnRangeFirstThenTheOthers() {
+        ChunkRanges ranges = new ChunkRanges();
+        ranges.reset(10, 3); // ranges [0, 3), [3, 6), [6, 10)
+        assertThat(takeAll(ranges, 1)).containsExactly(3, 4, 5, 6, 7, 8, 9, 0, 1, 2);
+        assertThat(takeAll(ranges, 0)).isEmpty();
+    }
+
+    @Test
+    void resetStartsAgainAndGrowsForMoreRanges() {
+        ChunkRanges ranges = new ChunkRanges();
+        ranges.reset(4, 2);
+        takeAll(ranges, 0);
+        ranges.reset(5, 5);
+        assertThat(takeAll(ranges, 4)).containsExactly(4, 0, 1, 2, 3);
+    }
+
+    @Test
+    void concurrentThreadsTakeEveryChunkExactlyOnce() throws InterruptedException {
+        int threads = 4;
+        int chunks = 1000;
+        ChunkRanges ranges = new ChunkRanges();
+        for (int round = 0; round < 20; round++) {
+            ranges.reset(chunks, threads);
+            AtomicIntegerArray times = new AtomicIntegerArray(chunks);
+            CountDownLatch start = new CountDownLatch(1);
+            Thread[] workers = new Thread[threads];
+            for (int t = 0; t < threads; t++) {
+                int me = t;
+                workers[t] = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    for (int chunk : takeAll(ranges, me)) {
+                        times.incrementAndGet(chunk);
+                    }
+                });
+                workers[t].start();
+            }
+            start.countDown();
+            for (Thread w : workers) {
+                w.join();
+            }
+            for (int c = 0; c < chunks; c++) {
+                assertThat(times.get(c)).as("chunk %d in round %d", c, round).isEqualTo(1);
+            }
+        }
+    }
+}
