@@ -15,8 +15,26 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 final class ChunkRanges {
     private static final int LINE = 16; // ints per cache line
 
+    /** What a thread does with a chunk: row panels [r0, r1) × column panels [c0, c1), column chunk cc. */
+    interface Slice {
+        void compute(int cc, int r0, int r1, int c0, int c1);
+    }
+
     private AtomicIntegerArray next = new AtomicIntegerArray(2 * LINE);
     private int chunks, ranges;
+    private int rowPanels, colPanels, rowChunks, colChunks;
+
+    /**
+     * Cuts rowPanels × colPanels panels into rowChunks × colChunks chunks (row chunks vary fastest)
+     * and shares them out as {@code ranges} contiguous ranges.
+     */
+    void reset(int rowPanels, int colPanels, int rowChunks, int colChunks, int ranges) {
+        this.rowPanels = rowPanels;
+        this.colPanels = colPanels;
+        this.rowChunks = rowChunks;
+        this.colChunks = colChunks;
+        reset(rowChunks * colChunks, ranges);
+    }
 
     /** Shares out chunks 0..chunks-1 as {@code ranges} contiguous ranges. */
     void reset(int chunks, int ranges) {
@@ -32,6 +50,20 @@ final class ChunkRanges {
 
     int ranges() {
         return ranges;
+    }
+
+    /** Runs {@code slice} on every chunk thread t takes: those of range t, then what is left of the others. */
+    void runTaken(int t, Slice slice) {
+        for (int i = 0; i < ranges; i++) {
+            for (int chunk; (chunk = take((t + i) % ranges)) >= 0; ) {
+                int rc = chunk % rowChunks, cc = chunk / rowChunks;
+                int r0 = GemmBlocking.share(rowPanels, rowChunks, rc), r1 = GemmBlocking.share(rowPanels, rowChunks, rc + 1);
+                int c0 = GemmBlocking.share(colPanels, colChunks, cc), c1 = GemmBlocking.share(colPanels, colChunks, cc + 1);
+                if (r0 < r1 && c0 < c1) {
+                    slice.compute(cc, r0, r1, c0, c1);
+                }
+            }
+        }
     }
 
     /** Takes the next chunk of range r, or returns -1 when the range is used up. */

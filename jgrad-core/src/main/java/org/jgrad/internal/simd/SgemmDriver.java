@@ -26,7 +26,7 @@ final class SgemmDriver implements IntConsumer {
 
     // The call being run (set on the calling thread's instance only).
     private boolean transB, overwrite;
-    private int m, n, k, aOff, rs, cs, bOff, ldb, cOff, ldc, threads, kc, rowPanels, colPanels, rowChunks, colChunks;
+    private int m, n, k, aOff, rs, cs, bOff, ldb, cOff, ldc, kc;
     private final ChunkRanges chunkRanges = new ChunkRanges();
     private float[] a, b, c;
 
@@ -53,21 +53,19 @@ final class SgemmDriver implements IntConsumer {
         this.cOff = cOff;
         this.ldc = ldc;
         kc = GemmBlocking.kBlockDepth(k, Float.BYTES);
-        rowPanels = (m + MR - 1) / MR;
-        colPanels = (n + NR - 1) / NR;
+        int rowPanels = (m + MR - 1) / MR;
+        int colPanels = (n + NR - 1) / NR;
         boolean lastPanelNarrow = SgemmPacking.bPanelWidth(n, (colPanels - 1) * NR) < NR;
-        threads = GemmBlocking.threadsFor(m, n, k, rowPanels, colPanels, poolThreads);
+        int threads = GemmBlocking.threadsFor(m, n, k, rowPanels, colPanels, poolThreads);
         try {
             if (threads == 1) {
-                rowChunks = 1;
-                colChunks = 1;
-                chunkRanges.reset(1, 1);
+                chunkRanges.reset(rowPanels, colPanels, 1, 1, 1);
                 accept(0);
             } else {
                 boolean splitRows = GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, threads);
-                rowChunks = splitRows ? GemmBlocking.chunks(rowPanels, threads, (long) m * n * k) : 1;
-                colChunks = splitRows ? 1 : GemmBlocking.chunks(colPanels, threads, (long) m * n * k);
-                chunkRanges.reset(rowChunks * colChunks, threads);
+                long mnk = (long) m * n * k;
+                chunkRanges.reset(rowPanels, colPanels, splitRows ? GemmBlocking.chunks(rowPanels, threads, mnk) : 1,
+                        splitRows ? 1 : GemmBlocking.chunks(colPanels, threads, mnk), threads);
                 Parallel.forEach(threads, this);
             }
         } finally {
@@ -85,17 +83,8 @@ final class SgemmDriver implements IntConsumer {
     public void accept(int t) {
         SgemmDriver own = forThisThread();
         own.packedChunkColumn = -1;
-        int ranges = chunkRanges.ranges();
-        for (int i = 0; i < ranges; i++) {
-            for (int chunk; (chunk = chunkRanges.take((t + i) % ranges)) >= 0; ) {
-                int rc = chunk % rowChunks, cc = chunk / rowChunks;
-                int r0 = GemmBlocking.share(rowPanels, rowChunks, rc), r1 = GemmBlocking.share(rowPanels, rowChunks, rc + 1);
-                int c0 = GemmBlocking.share(colPanels, colChunks, cc), c1 = GemmBlocking.share(colPanels, colChunks, cc + 1);
-                if (r0 < r1 && c0 < c1) {
-                    computeSlice(own, cc, r0 * MR, Math.min(m, r1 * MR), c0 * NR, Math.min(n, c1 * NR));
-                }
-            }
-        }
+        chunkRanges.runTaken(t, (cc, r0, r1, c0, c1) ->
+                computeSlice(own, cc, r0 * MR, Math.min(m, r1 * MR), c0 * NR, Math.min(n, c1 * NR)));
     }
 
     /**

@@ -39,6 +39,27 @@ class ChunkRangesTest {
     }
 
     @Test
+    void theChunksTileThePanelsOnceWithTheirColumnChunk() {
+        ChunkRanges ranges = new ChunkRanges();
+        ranges.reset(5, 7, 2, 3, 2); // rows cut 0-2, 2-5; columns 0-2, 2-4, 4-7
+        int[][] covered = new int[5][7];
+        List<String> slices = new ArrayList<>();
+        ranges.runTaken(1, (cc, r0, r1, c0, c1) -> {
+            slices.add(cc + ":" + r0 + "-" + r1 + "×" + c0 + "-" + c1);
+            for (int r = r0; r < r1; r++) {
+                for (int c = c0; c < c1; c++) {
+                    covered[r][c]++;
+                }
+            }
+        });
+        // range 1 is chunks 3..5, then range 0's 0..2; chunk = column chunk · 2 + row chunk
+        assertThat(slices).containsExactly("1:2-5×2-4", "2:0-2×4-7", "2:2-5×4-7", "0:0-2×0-2", "0:2-5×0-2", "1:0-2×2-4");
+        for (int[] row : covered) {
+            assertThat(row).containsOnly(1);
+        }
+    }
+
+    @Test
     void concurrentThreadsTakeEveryChunkExactlyOnce() throws InterruptedException {
         int threads = 4;
         int chunks = 1000;
