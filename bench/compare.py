@@ -38,15 +38,20 @@ PIN = []  # the taskset prefix for one-thread runs, set in main()
 KEEP_G1 = "-XX:+UseG1GC"
 
 
+def pin(threads):
+    """The command prefix that pins a run on `threads` threads: taskset for one thread, else none."""
+    return PIN if threads == 1 else []
+
+
 def run_jgrad(threads, java, quick):
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
         out = f.name
     env = dict(os.environ)
     if java:
         env["JGRAD_JAVA"] = java
-    if threads == 1 and PIN:
+    if pin(threads):
         env["JGRAD_JVM_OPTS"] = (env.get("JGRAD_JVM_OPTS", "") + " " + KEEP_G1).strip()
-    cmd = PIN * (threads == 1) + [str(ROOT / "jgrad"), "bench", "--threads", str(threads), "--json", out] + (["--quick"] if quick else [])
+    cmd = pin(threads) + [str(ROOT / "jgrad"), "bench", "--threads", str(threads), "--json", out] + (["--quick"] if quick else [])
     subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     data = json.loads(Path(out).read_text())
     os.unlink(out)
@@ -60,13 +65,13 @@ def run_peers(threads, quick):
     env["OPENBLAS_NUM_THREADS"] = str(threads)
     env["OMP_NUM_THREADS"] = str(threads)
     results = []
-    numpy = subprocess.run(PIN * (threads == 1) + ["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "numpy"]
+    numpy = subprocess.run(pin(threads) + ["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "numpy"]
                            + (["--quick"] if quick else []), check=True, env=env, capture_output=True, text=True)
     results.append(json.loads(numpy.stdout))
     torch_env = dict(env)
     if threads > 1 and OPENMP_BLAS.exists():
         torch_env["LD_LIBRARY_PATH"] = str(OPENMP_BLAS)
-    torch = subprocess.run(PIN * (threads == 1) + ["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "torch"]
+    torch = subprocess.run(pin(threads) + ["/usr/bin/python3", str(ROOT / "bench" / "peers.py"), "--threads", str(threads), "--only", "torch"]
                            + (["--quick"] if quick else []), check=True, env=torch_env, capture_output=True, text=True)
     results.append(json.loads(torch.stdout))
     return results
@@ -87,10 +92,10 @@ def run_jvm_peers(threads, classpath, java):
     java = java or "java"
     env = dict(os.environ)
     env["OMP_NUM_THREADS"] = str(threads)
-    pin = PIN + [java, KEEP_G1] if threads == 1 and PIN else [java]
-    runs = [("djl", pin + ["-XX:MaxDirectMemorySize=128m", f"-Dai.djl.pytorch.num_threads={threads}",
+    jvm = pin(threads) + [java] + ([KEEP_G1] if pin(threads) else [])
+    runs = [("djl", jvm + ["-XX:MaxDirectMemorySize=128m", f"-Dai.djl.pytorch.num_threads={threads}",
                      "-Dai.djl.pytorch.num_interop_threads=1", "-Dai.djl.offline=true", "-cp", classpath, "peers.DjlStep"]),
-            ("dl4j", pin + ["-cp", classpath, "peers.Dl4jStep"])]
+            ("dl4j", jvm + ["-cp", classpath, "peers.Dl4jStep"])]
     rows = []
     for peer, cmd in runs:
         out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
@@ -151,12 +156,13 @@ def main():
     print("|---|---|---|---|---|---|---|")
     for (t, group, name, peer), e in table.items():
         jv = statistics.median(e["jgrad"])
+        digits = 2 if e["unit"] == "×" else 1  # a speed-up needs its second decimal
         if e["peer"]:
             pv = statistics.median(e["peer"])
             ratio = statistics.median(e["ratio"])
             print(f"| {t} | {name} | {e['unit']} | {jv:,.1f} | {peer} | {pv:,.1f} | **{ratio:.2f}×** |")
         else:
-            print(f"| {t} | {name} | {e['unit']} | {jv:,.1f} | - | - | - |")
+            print(f"| {t} | {name} | {e['unit']} | {jv:,.{digits}f} | - | - | - |")
     print("\nRatios are medians over passes of per-pass ratios; for µs figures the ratio is peer/jgrad (> 1: jgrad faster).")
 
 

@@ -21,8 +21,7 @@ final class ChunkRanges {
     }
 
     private AtomicIntegerArray next = new AtomicIntegerArray(2 * LINE);
-    private int chunks, ranges;
-    private int rowPanels, colPanels, rowChunks, colChunks;
+    private int rowPanels, colPanels, rowChunks, colChunks, ranges;
 
     /**
      * Cuts rowPanels × colPanels panels into rowChunks × colChunks chunks (row chunks vary fastest)
@@ -33,18 +32,12 @@ final class ChunkRanges {
         this.colPanels = colPanels;
         this.rowChunks = rowChunks;
         this.colChunks = colChunks;
-        reset(rowChunks * colChunks, ranges);
-    }
-
-    /** Shares out chunks 0..chunks-1 as {@code ranges} contiguous ranges. */
-    void reset(int chunks, int ranges) {
+        this.ranges = ranges;
         if (next.length() < (ranges + 1) * LINE) {
             next = new AtomicIntegerArray((ranges + 1) * LINE);
         }
-        this.chunks = chunks;
-        this.ranges = ranges;
         for (int r = 0; r < ranges; r++) {
-            next.set((r + 1) * LINE, GemmBlocking.share(chunks, ranges, r));
+            next.set((r + 1) * LINE, GemmBlocking.share(rowChunks * colChunks, ranges, r));
         }
     }
 
@@ -69,6 +62,6 @@ final class ChunkRanges {
     /** Takes the next chunk of range r, or returns -1 when the range is used up. */
     int take(int r) {
         int chunk = next.getAndIncrement((r + 1) * LINE);
-        return chunk < GemmBlocking.share(chunks, ranges, r + 1) ? chunk : -1;
+        return chunk < GemmBlocking.share(rowChunks * colChunks, ranges, r + 1) ? chunk : -1;
     }
 }

@@ -24,7 +24,7 @@ class ChunkRangesTest {
     @Test
     void aThreadAloneTakesItsOwnRangeFirstThenTheOthers() {
         ChunkRanges ranges = new ChunkRanges();
-        ranges.reset(10, 3); // ranges [0, 3), [3, 6), [6, 10)
+        ranges.reset(1, 10, 1, 10, 3); // one row, ten column chunks; ranges [0, 3), [3, 6), [6, 10)
         assertThat(takeAll(ranges, 1)).containsExactly(3, 4, 5, 6, 7, 8, 9, 0, 1, 2);
         assertThat(takeAll(ranges, 0)).isEmpty();
     }
@@ -32,9 +32,9 @@ class ChunkRangesTest {
     @Test
     void resetStartsAgainAndGrowsForMoreRanges() {
         ChunkRanges ranges = new ChunkRanges();
-        ranges.reset(4, 2);
+        ranges.reset(1, 4, 1, 4, 2);
         takeAll(ranges, 0);
-        ranges.reset(5, 5);
+        ranges.reset(5, 1, 5, 1, 5);
         assertThat(takeAll(ranges, 4)).containsExactly(4, 0, 1, 2, 3);
     }
 
@@ -65,7 +65,7 @@ class ChunkRangesTest {
         int chunks = 1000;
         ChunkRanges ranges = new ChunkRanges();
         for (int round = 0; round < 20; round++) {
-            ranges.reset(chunks, threads);
+            ranges.reset(chunks, 1, chunks, 1, threads);
             AtomicIntegerArray times = new AtomicIntegerArray(chunks);
             CountDownLatch start = new CountDownLatch(1);
             Thread[] workers = new Thread[threads];
