@@ -2,9 +2,12 @@ package org.jgrad.internal.simd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.jgrad.tensor.kernel.NaiveGemm;
@@ -12,6 +15,7 @@ import org.jgrad.tensor.kernel.Parallel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** VectorGemm against NaiveGemm on odd, degenerate and block-edge shapes, at 1 and 2 threads. */
@@ -102,6 +106,60 @@ class VectorGemmTest {
                 assertThat(vectorDouble(g)).as("double at %d threads", threads).isEqualTo(oneDouble);
             }
         }
+    }
+
+    /**
+     * A narrow C's B panel is packed a whole vector per row, so the lanes past n hold whatever
+     * follows in B's array (here NaN; see Note [Lanes past n] in SgemmPacking). The result must not
+     * depend on it: B stored with gaps of NaN, without gaps, and with or without spare elements
+     * after its last row must all give the same C, bit for bit, and match the naive kernel.
+     */
+    @ParameterizedTest
+    @MethodSource("narrowShapes")
+    void valuesPastNInBsArrayDoNotReachC(int m, int n, int k, boolean transA) {
+        SplittableRandom random = new SplittableRandom(m * 31L + n * 7L + k);
+        float[] a = new float[m * k];
+        float[] values = new float[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) random.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextDouble(-1, 1);
+        }
+        int lda = transA ? m : k;
+        float[] expected = new float[m * n];
+        NaiveGemm.sgemm(transA, false, m, n, k, a, 0, lda, values, 0, n, 0f, expected, 0, n);
+        float[] first = null;
+        for (int ld : new int[] {n, n + 3, SgemmMicroKernel.NR + 1}) {
+            for (int tail : new int[] {0, SgemmMicroKernel.LANES}) {
+                float[] b = strided(values, k, n, ld, tail);
+                float[] c = new float[m * n];
+                VectorGemm.sgemm(transA, false, m, n, k, a, 0, lda, b, 0, ld, 0f, c, 0, n);
+                for (int i = 0; i < c.length; i++) {
+                    assertThat((double) c[i]).as("C[%d] with ldb %d, %d spare elements", i, ld, tail)
+                            .isCloseTo(expected[i], within(1e-4));
+                }
+                if (first == null) {
+                    first = c;
+                }
+                assertThat(c).as("ldb %d, %d spare elements after B", ld, tail).isEqualTo(first);
+            }
+        }
+    }
+
+    static Stream<Arguments> narrowShapes() {
+        return Stream.of(Arguments.of(256, 10, 256, false), Arguments.of(37, 16, 300, false),
+                Arguments.of(40, 5, 70, true), Arguments.of(9, 1, 2100, true), Arguments.of(300, 12, 64, false));
+    }
+
+    /** values (rows×cols) stored with row stride ld, NaN in the gaps and in {@code tail} spare elements after. */
+    private static float[] strided(float[] values, int rows, int cols, int ld, int tail) {
+        float[] x = new float[(rows - 1) * ld + cols + tail];
+        Arrays.fill(x, Float.NaN);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(values, r * cols, x, r * ld, cols);
+        }
+        return x;
     }
 
     static List<GemmCase> chunkedShapes() {
