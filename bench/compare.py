@@ -149,7 +149,8 @@ def main():
                     e["jgrad"].append(r["value"])
     for t, env in envs.items():
         je = env["jgrad"]
-        print(f"\n{t} thread(s): jgrad on Java {je['java']} ({je['kernels']}); peers: "
+        print(f"\n{t} thread(s): jgrad on Java {je['java']} ({je['kernels']}; GC {je.get('gc', '?')};"
+              f" flags {je.get('jvm flags') or 'none'}); peers: "
               + "; ".join(f"numpy {pe.get('numpy', '-')} torch {pe.get('torch', '-')} OpenBLAS {pe['openblas'].get('core', '?')}"
                           f" {pe['openblas'].get('parallel', '')}" for pe in env["peers"][:1]))
     print("\n| threads | figure | unit | jgrad | peer | peer value | jgrad / peer |")

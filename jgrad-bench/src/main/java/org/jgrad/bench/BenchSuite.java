@@ -1,10 +1,15 @@
 package org.jgrad.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.stream.Collectors;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jgrad.autograd.Autograd;
 import org.jgrad.data.ArrayDataset;
 import org.jgrad.data.Batch;
@@ -277,6 +282,10 @@ public final class BenchSuite {
         env.put("vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vendor"));
         env.put("threads", Parallel.threads());
         env.put("kernels", KernelProvider.describe());
+        env.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", ")));
+        env.put("jvm flags", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:")).collect(Collectors.joining(" ")));
         env.put("date", java.time.LocalDate.now().toString());
         return env;
     }
@@ -287,6 +296,8 @@ public final class BenchSuite {
         Map<String, Object> env = environment();
         sb.append(String.format(Locale.ROOT, "jgrad bench — Java %s, %s threads, kernels %s%n", env.get("java"), env.get("threads"),
                 env.get("kernels")));
+        sb.append(String.format(Locale.ROOT, "  GC %s; JVM flags: %s%n", env.get("gc"),
+                env.get("jvm flags").toString().isEmpty() ? "none" : env.get("jvm flags")));
         String group = "";
         for (Row r : rows) {
             if (!r.group().equals(group)) {
