@@ -14,7 +14,8 @@ import jdk.incubator.vector.FloatVector;
  * the panel starting at column j holds, for each p in 0..k-1, a row of {@code width} values
  * op(B)[p][j..j+width). Every panel is NR wide except possibly the last of the matrix, which is
  * LANES wide when at most LANES columns remain. Panels keep all of k, so the slice for a k-block
- * starting at p0 is contiguous at {@code start + p0·width}. Columns past n are zero.
+ * starting at p0 is contiguous at {@code start + p0·width}. Columns past n are zero when B is
+ * transposed and may hold any value otherwise (see Note [Lanes past n]).
  */
 final class SgemmPacking {
     /** Rows of k handled at once when packing a transposed B, so the written lines stay in L1. */
