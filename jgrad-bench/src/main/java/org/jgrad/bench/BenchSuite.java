@@ -2,8 +2,6 @@ package org.jgrad.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.stream.Collectors;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
