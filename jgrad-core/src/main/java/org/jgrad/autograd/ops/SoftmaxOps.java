@@ -53,10 +53,15 @@ public final class SoftmaxOps {
         Elementwise.K.softmaxCrossEntropy(logits.storage(), ls[0], ls[1], idx, loss.storage(), prob.storage());
         return Recorder.record("softmax_cross_entropy", loss, new Tensor[] {logits}, new Tensor[] {logits, prob, labels},
                 (n, g) -> {
-                    // when differentiating twice, recompute softmax inside the graph; else use the saved one
-                    Tensor p = org.jgrad.autograd.Autograd.isRecording() ? softmax(n.saved(0), 1) : n.saved(1);
+                    if (!org.jgrad.autograd.Autograd.isRecording()) {
+                        Tensor dx = Tensor.wrap(Storage.allocate(g.dtype(), logits.size()), ls);
+                        Elementwise.K.softmaxCrossEntropyBackward(n.saved(1).storage(), ls[0], ls[1], idx, g.storage(),
+                                dx.storage());
+                        return new Tensor[] {dx};
+                    }
+                    // differentiating twice: the same formula built from ops, softmax recomputed inside the graph
                     Tensor target = IndexOps.oneHot(n.saved(2), ls[1], g.dtype());
-                    return new Tensor[] {mul(sub(p, target), ShapeOps.reshape(g, ls[0], 1))};
+                    return new Tensor[] {mul(sub(softmax(n.saved(0), 1), target), ShapeOps.reshape(g, ls[0], 1))};
                 });
     }
 }

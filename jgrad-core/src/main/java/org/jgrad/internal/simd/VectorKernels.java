@@ -371,6 +371,10 @@ public final class VectorKernels extends ScalarKernels {
         float[] xs = logits.floats();
         float[] ps = prob.floats();
         float[] ls = loss.floats();
+        if (cols < L) {
+            shortRowsSoftmaxCrossEntropy(xs, rows, cols, labels, ls, ps);
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
             float max = reduceRow(ReduceOp.MAX, xs, base, cols);
@@ -385,6 +389,73 @@ public final class VectorKernels extends ScalarKernels {
                 ps[base + i] *= inv;
             }
             ls[r] = (float) (max + Math.log(sum) - xs[base + labels[r]]);
+        }
+    }
+
+    /**
+     * Rows shorter than a vector (the chapter's 10 classes): a row-by-row loop would compute every
+     * exp in the scalar tail, so the shifted logits of all rows are written out first and
+     * exponentiated as one contiguous array, whole vectors at a time. Each row's maximum waits in
+     * {@code ls} until the loss replaces it.
+     */
+    private static void shortRowsSoftmaxCrossEntropy(float[] xs, int rows, int cols, int[] labels, float[] ls, float[] ps) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, xs[base + c]);
+            }
+            for (int c = 0; c < cols; c++) {
+                ps[base + c] = xs[base + c] - max;
+            }
+            ls[r] = max;
+        }
+        int n = rows * cols;
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(F, ps, i).lanewise(VectorOperators.EXP).intoArray(ps, i);
+        }
+        for (; i < n; i++) {
+            ps[i] = (float) Math.exp(ps[i]);
+        }
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            double sum = 0;
+            for (int c = 0; c < cols; c++) {
+                sum += ps[base + c];
+            }
+            float inv = (float) (1.0 / sum);
+            for (int c = 0; c < cols; c++) {
+                ps[base + c] *= inv;
+            }
+            ls[r] = (float) (ls[r] + Math.log(sum) - xs[base + labels[r]]);
+        }
+    }
+
+    @Override
+    public void softmaxCrossEntropyBackward(Storage prob, int rows, int cols, int[] labels, Storage g, Storage out) {
+        if (!out.isFloat()) {
+            super.softmaxCrossEntropyBackward(prob, rows, cols, labels, g, out);
+            return;
+        }
+        float[] ps = prob.floats();
+        float[] gs = g.floats();
+        float[] os = out.floats();
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float gr = gs[r];
+            int c = 0;
+            if (cols >= L) {
+                FloatVector vg = FloatVector.broadcast(F, gr);
+                for (int bound = F.loopBound(cols); c < bound; c += L) {
+                    FloatVector.fromArray(F, ps, base + c).mul(vg).intoArray(os, base + c);
+                }
+            }
+            for (; c < cols; c++) {
+                os[base + c] = ps[base + c] * gr;
+            }
+            int hot = base + labels[r];
+            os[hot] = (ps[hot] - 1f) * gr;
         }
     }
 }

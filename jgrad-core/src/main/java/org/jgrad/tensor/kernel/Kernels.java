@@ -47,4 +47,10 @@ public interface Kernels {
      * loss[r] = logsumexp(x_r) − x_r[label_r], and prob = softmax(x) (what backward needs).
      */
     void softmaxCrossEntropy(Storage logits, int rows, int cols, int[] labels, Storage loss, Storage prob);
+
+    /**
+     * Its gradient, also in one pass: out[r, c] = (prob[r, c] − [c = label_r])·g[r], rounded as
+     * that expression is (the subtraction, then the product).
+     */
+    void softmaxCrossEntropyBackward(Storage prob, int rows, int cols, int[] labels, Storage g, Storage out);
 }

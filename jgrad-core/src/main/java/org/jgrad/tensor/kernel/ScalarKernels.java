@@ -229,4 +229,19 @@ public class ScalarKernels implements Kernels {
             loss.set(r, max + Math.log(sum) - logits.get(base + labels[r]));
         }
     }
+
+    @Override
+    public void softmaxCrossEntropyBackward(Storage prob, int rows, int cols, int[] labels, Storage g, Storage out) {
+        boolean single = out.isFloat();
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            double gr = g.get(r);
+            for (int c = 0; c < cols; c++) {
+                double p = prob.get(base + c);
+                // the float case rounds the difference to float first, as the float kernels do
+                double d = c == labels[r] ? (single ? (float) (p - 1) : p - 1) : p;
+                out.set(base + c, d * gr);
+            }
+        }
+    }
 }

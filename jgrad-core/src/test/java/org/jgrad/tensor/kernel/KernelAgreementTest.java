@@ -165,26 +165,47 @@ class KernelAgreementTest {
         requireVector();
         Rng rng = new Rng(9);
         for (int cols : new int[] {1, 3, 10, 16, 17, 207}) {
-            int rows = 5;
-            Storage x = random(rng, rows * cols, 20, false);
-            x.set(0, 1e4);
-            Storage e = Storage.allocate(DType.FLOAT32, rows * cols);
-            Storage a = Storage.allocate(DType.FLOAT32, rows * cols);
-            REF.logSoftmax(x, rows, cols, 1, e);
-            fast.logSoftmax(x, rows, cols, 1, a);
-            assertAgree("logSoftmax cols=" + cols, e, a, 2e-6);
-            int[] labels = new int[rows];
-            for (int r = 0; r < rows; r++) {
-                labels[r] = rng.nextInt(cols);
+            for (int rows : new int[] {5, 37}) { // 37 rows of 10: whole vectors across rows and a tail
+                softmaxAgrees(rng, rows, cols);
             }
-            Storage le = Storage.allocate(DType.FLOAT32, rows);
-            Storage la = Storage.allocate(DType.FLOAT32, rows);
-            Storage pe = Storage.allocate(DType.FLOAT32, rows * cols);
-            Storage pa = Storage.allocate(DType.FLOAT32, rows * cols);
-            REF.softmaxCrossEntropy(x, rows, cols, labels, le, pe);
-            fast.softmaxCrossEntropy(x, rows, cols, labels, la, pa);
-            assertAgree("xent loss cols=" + cols, le, la, 2e-6);
-            assertAgree("xent prob cols=" + cols, pe, pa, 2e-6);
+        }
+    }
+
+    private static void softmaxAgrees(Rng rng, int rows, int cols) {
+        String where = " rows=" + rows + " cols=" + cols;
+        Storage x = random(rng, rows * cols, 20, false);
+        x.set(0, 1e4);
+        Storage e = Storage.allocate(DType.FLOAT32, rows * cols);
+        Storage a = Storage.allocate(DType.FLOAT32, rows * cols);
+        REF.logSoftmax(x, rows, cols, 1, e);
+        fast.logSoftmax(x, rows, cols, 1, a);
+        // x − logsumexp(x) is rounded in float near |x| ≈ 60 (20σ logits), where an ulp is 3.8e-6
+        assertAgree("logSoftmax" + where, e, a, 8e-6);
+        int[] labels = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            labels[r] = rng.nextInt(cols);
+        }
+        Storage le = Storage.allocate(DType.FLOAT32, rows);
+        Storage la = Storage.allocate(DType.FLOAT32, rows);
+        Storage pe = Storage.allocate(DType.FLOAT32, rows * cols);
+        Storage pa = Storage.allocate(DType.FLOAT32, rows * cols);
+        REF.softmaxCrossEntropy(x, rows, cols, labels, le, pe);
+        fast.softmaxCrossEntropy(x, rows, cols, labels, la, pa);
+        assertAgree("xent loss" + where, le, la, 2e-6);
+        assertAgree("xent prob" + where, pe, pa, 2e-6);
+
+        Storage g = random(rng, rows, 1, false);
+        Storage de = Storage.allocate(DType.FLOAT32, rows * cols);
+        Storage da = Storage.allocate(DType.FLOAT32, rows * cols);
+        REF.softmaxCrossEntropyBackward(pe, rows, cols, labels, g, de);
+        fast.softmaxCrossEntropyBackward(pe, rows, cols, labels, g, da);
+        for (int r = 0; r < rows; r++) { // (p − onehot)·g rounded in float, from both kernels
+            for (int c = 0; c < cols; c++) {
+                float p = (float) pe.get(r * cols + c);
+                float expected = (c == labels[r] ? p - 1f : p) * (float) g.get(r);
+                assertThat(de.get(r * cols + c)).as("scalar xent backward (%d, %d)%s", r, c, where).isEqualTo(expected);
+                assertThat(da.get(r * cols + c)).as("vector xent backward (%d, %d)%s", r, c, where).isEqualTo(expected);
+            }
         }
     }
 }
