@@ -41,6 +41,23 @@ final class ChunkRanges {
         }
     }
 
+    /**
+     * The cut of a parallel call (see Note [Chunks taken in turn] in GemmBlocking): whole row
+     * panels or whole column panels per chunk, as GemmBlocking.splitRows chose. When C has fewer
+     * column panels than chunks wanted, each column chunk is also cut by rows, so the last chunk a
+     * thread waits for stays short.
+     */
+    void resetParallel(int rowPanels, int colPanels, boolean splitRows, int threads, long mnk) {
+        int wanted = GemmBlocking.chunks(threads, mnk);
+        if (splitRows) {
+            reset(rowPanels, colPanels, Math.min(rowPanels, wanted), 1, threads);
+            return;
+        }
+        int colChunks = Math.min(colPanels, wanted);
+        int rowChunks = Math.min(rowPanels, (wanted + colChunks - 1) / colChunks);
+        reset(rowPanels, colPanels, rowChunks, colChunks, threads);
+    }
+
     int ranges() {
         return ranges;
     }

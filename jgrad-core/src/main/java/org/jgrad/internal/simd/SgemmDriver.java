@@ -73,9 +73,7 @@ final class SgemmDriver implements IntConsumer {
                 accept(0);
             } else {
                 boolean splitRows = GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, threads);
-                long mnk = (long) m * n * k;
-                chunkRanges.reset(rowPanels, colPanels, splitRows ? GemmBlocking.chunks(rowPanels, threads, mnk) : 1,
-                        splitRows ? 1 : GemmBlocking.chunks(colPanels, threads, mnk), threads);
+                chunkRanges.resetParallel(rowPanels, colPanels, splitRows, threads, (long) m * n * k);
                 Parallel.forEach(threads, this);
             }
         } finally {

@@ -42,9 +42,19 @@ class ChunkRangesTest {
     void theChunksTileThePanelsOnceWithTheirColumnChunk() {
         ChunkRanges ranges = new ChunkRanges();
         ranges.reset(5, 7, 2, 3, 2); // rows cut 0-2, 2-5; columns 0-2, 2-4, 4-7
-        int[][] covered = new int[5][7];
+        // range 1 is chunks 3..5, then range 0's 0..2; chunk = column chunk · 2 + row chunk
+        assertThat(slices(ranges, 1, 5, 7))
+                .containsExactly("1:2-5×2-4", "2:0-2×4-7", "2:2-5×4-7", "0:0-2×0-2", "0:2-5×0-2", "1:0-2×2-4");
+    }
+
+    /**
+     * Slices a lone thread t computes, which are all of them, as "column chunk:rows×columns";
+     * checks that they cover every panel once.
+     */
+    private static List<String> slices(ChunkRanges ranges, int t, int rowPanels, int colPanels) {
+        int[][] covered = new int[rowPanels][colPanels];
         List<String> slices = new ArrayList<>();
-        ranges.runTaken(1, (cc, r0, r1, c0, c1) -> {
+        ranges.runTaken(t, (cc, r0, r1, c0, c1) -> {
             slices.add(cc + ":" + r0 + "-" + r1 + "×" + c0 + "-" + c1);
             for (int r = r0; r < r1; r++) {
                 for (int c = c0; c < c1; c++) {
@@ -52,11 +62,27 @@ class ChunkRangesTest {
                 }
             }
         });
-        // range 1 is chunks 3..5, then range 0's 0..2; chunk = column chunk · 2 + row chunk
-        assertThat(slices).containsExactly("1:2-5×2-4", "2:0-2×4-7", "2:2-5×4-7", "0:0-2×0-2", "0:2-5×0-2", "1:0-2×2-4");
         for (int[] row : covered) {
             assertThat(row).containsOnly(1);
         }
+        return slices;
+    }
+
+    @Test
+    void aColumnSplitWithFewerPanelsThanChunksAlsoCutsRows() {
+        ChunkRanges ranges = new ChunkRanges();
+        // 784×256·256×256 on two threads: 98 row panels, 8 column panels, 16 chunks wanted
+        ranges.resetParallel(98, 8, false, 2, 784L * 256 * 256);
+        List<String> cut = slices(ranges, 0, 98, 8);
+        assertThat(cut).hasSize(16);
+        // a thread's own range walks the row halves of one column panel in turn, so it packs that panel once
+        assertThat(cut.subList(0, 4)).containsExactly("0:0-49×0-1", "0:49-98×0-1", "1:0-49×1-2", "1:49-98×1-2");
+
+        ranges.resetParallel(128, 32, false, 2, 1024L * 1024 * 1024); // enough column panels: no row cut
+        assertThat(slices(ranges, 0, 128, 32)).hasSize(16).allMatch(s -> s.contains(":0-128×"));
+
+        ranges.resetParallel(32, 1, true, 2, 256L * 256 * 256); // a row split: whole rows of panels
+        assertThat(slices(ranges, 0, 32, 1)).hasSize(16).allMatch(s -> s.startsWith("0:") && s.endsWith("×0-1"));
     }
 
     @Test
