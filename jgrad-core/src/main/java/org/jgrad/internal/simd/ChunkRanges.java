@@ -42,20 +42,27 @@ final class ChunkRanges {
     }
 
     /**
-     * The cut of a parallel call (see Note [Chunks taken in turn] in GemmBlocking): whole row
-     * panels or whole column panels per chunk, as GemmBlocking.splitRows chose. When C has fewer
-     * column panels than chunks wanted, each column chunk is also cut by rows, so the last chunk a
-     * thread waits for stays short.
+     * Plans one call: how many threads run it (GemmBlocking.threadsFor) and, for more than one,
+     * the cut of C into chunks (see Note [Chunks taken in turn] in GemmBlocking): whole row panels
+     * or whole column panels per chunk, as GemmBlocking.splitRows chooses. When C has fewer column
+     * panels than chunks wanted, each column chunk is also cut by rows, so the last chunk a thread
+     * waits for stays short. Returns the thread count.
      */
-    void resetParallel(int rowPanels, int colPanels, boolean splitRows, int threads, long mnk) {
-        int wanted = GemmBlocking.chunks(threads, mnk);
-        if (splitRows) {
+    int plan(int m, int n, int k, int rowPanels, int colPanels, boolean lastPanelNarrow, int poolThreads) {
+        int threads = GemmBlocking.threadsFor(m, n, k, rowPanels, colPanels, poolThreads);
+        if (threads == 1) {
+            reset(rowPanels, colPanels, 1, 1, 1);
+            return 1;
+        }
+        int wanted = GemmBlocking.chunks(threads, (long) m * n * k);
+        if (GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, threads)) {
             reset(rowPanels, colPanels, Math.min(rowPanels, wanted), 1, threads);
-            return;
+            return threads;
         }
         int colChunks = Math.min(colPanels, wanted);
         int rowChunks = Math.min(rowPanels, (wanted + colChunks - 1) / colChunks);
         reset(rowPanels, colPanels, rowChunks, colChunks, threads);
+        return threads;
     }
 
     int ranges() {

@@ -53,17 +53,13 @@ final class DgemmDriver implements IntConsumer {
         this.cOff = cOff;
         this.ldc = ldc;
         kc = GemmBlocking.kBlockDepth(k, Double.BYTES);
-        int rowPanels = (m + MR - 1) / MR;
         int colPanels = (n + NR - 1) / NR;
         boolean lastPanelNarrow = DgemmPacking.bPanelWidth(n, (colPanels - 1) * NR) < NR;
-        int threads = GemmBlocking.threadsFor(m, n, k, rowPanels, colPanels, poolThreads);
+        int threads = chunkRanges.plan(m, n, k, (m + MR - 1) / MR, colPanels, lastPanelNarrow, poolThreads);
         try {
             if (threads == 1) {
-                chunkRanges.reset(rowPanels, colPanels, 1, 1, 1);
                 accept(0);
             } else {
-                boolean splitRows = GemmBlocking.splitRows(rowPanels, colPanels, lastPanelNarrow, threads);
-                chunkRanges.resetParallel(rowPanels, colPanels, splitRows, threads, (long) m * n * k);
                 Parallel.forEach(threads, this);
             }
         } finally {

@@ -401,10 +401,7 @@ public final class VectorKernels extends ScalarKernels {
     private static void shortRowsSoftmaxCrossEntropy(float[] xs, int rows, int cols, int[] labels, float[] ls, float[] ps) {
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int c = 0; c < cols; c++) {
-                max = Math.max(max, xs[base + c]);
-            }
+            float max = reduceRow(ReduceOp.MAX, xs, base, cols);
             for (int c = 0; c < cols; c++) {
                 ps[base + c] = xs[base + c] - max;
             }

@@ -72,16 +72,16 @@ class ChunkRangesTest {
     void aColumnSplitWithFewerPanelsThanChunksAlsoCutsRows() {
         ChunkRanges ranges = new ChunkRanges();
         // 784×256·256×256 on two threads: 98 row panels, 8 column panels, 16 chunks wanted
-        ranges.resetParallel(98, 8, false, 2, 784L * 256 * 256);
+        assertThat(ranges.plan(784, 256, 256, 98, 8, false, 2)).isEqualTo(2);
         List<String> cut = slices(ranges, 0, 98, 8);
         assertThat(cut).hasSize(16);
         // a thread's own range walks the row halves of one column panel in turn, so it packs that panel once
         assertThat(cut.subList(0, 4)).containsExactly("0:0-49×0-1", "0:49-98×0-1", "1:0-49×1-2", "1:49-98×1-2");
 
-        ranges.resetParallel(128, 32, false, 2, 1024L * 1024 * 1024); // enough column panels: no row cut
+        ranges.plan(1024, 1024, 1024, 128, 32, false, 2); // enough column panels: no row cut
         assertThat(slices(ranges, 0, 128, 32)).hasSize(16).allMatch(s -> s.contains(":0-128×"));
 
-        ranges.resetParallel(32, 1, true, 2, 256L * 256 * 256); // a row split: whole rows of panels
+        ranges.plan(256, 32, 2048, 32, 1, false, 2); // one column panel: a row split, whole rows of panels
         assertThat(slices(ranges, 0, 32, 1)).hasSize(16).allMatch(s -> s.startsWith("0:") && s.endsWith("×0-1"));
     }
 
