@@ -1,7 +1,6 @@
 package org.jgrad.internal.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.jgrad.tensor.kernel.Parallel;
 
@@ -89,9 +88,9 @@ final class Dots {
             s12 = x1.fma(y2, s12);
             s13 = x1.fma(y3, s13);
         }
-        float[] out = {s00.reduceLanes(VectorOperators.ADD), s01.reduceLanes(VectorOperators.ADD),
-            s02.reduceLanes(VectorOperators.ADD), s03.reduceLanes(VectorOperators.ADD), s10.reduceLanes(VectorOperators.ADD),
-            s11.reduceLanes(VectorOperators.ADD), s12.reduceLanes(VectorOperators.ADD), s13.reduceLanes(VectorOperators.ADD)};
+        // a fixed order of the lanes' sums (see Note [Same bits, cold or warm] in VectorMath)
+        float[] out = {VectorMath.sum(s00), VectorMath.sum(s01), VectorMath.sum(s02), VectorMath.sum(s03),
+            VectorMath.sum(s10), VectorMath.sum(s11), VectorMath.sum(s12), VectorMath.sum(s13)};
         for (; p < k; p++) {
             for (int q = 0; q < COLS; q++) {
                 float y = bt[b0 + q * k + p];

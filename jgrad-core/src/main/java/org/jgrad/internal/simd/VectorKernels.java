@@ -41,8 +41,8 @@ public final class VectorKernels extends ScalarKernels {
             for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
                 apply(op, FloatVector.fromArray(F, xs, i)).intoArray(os, i);
             }
-            for (; i < to; i++) {
-                os[i] = (float) op.apply(xs[i]);
+            if (i < to) { // the tail through the same vector code (see Note [Same bits, cold or warm] in VectorMath)
+                VectorMath.storeTail(apply(op, VectorMath.tail(xs, i, to - i, 0f)), os, i, to - i);
             }
         });
     }
@@ -60,10 +60,10 @@ public final class VectorKernels extends ScalarKernels {
             case ABS: return v.abs();
             case RELU: return v.blend(0f, v.compare(VectorOperators.LE, 0f)); // NaN stays NaN, as in the scalar kernel
             case SQRT: return v.sqrt();
-            case EXP: return v.lanewise(VectorOperators.EXP);
-            case LOG: return v.lanewise(VectorOperators.LOG);
-            case SIGMOID: return FloatVector.broadcast(F, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f)); // 1/(1+e^−x): e^−x → ∞ gives 0
-            case TANH: return v.lanewise(VectorOperators.TANH);
+            case EXP: return VectorMath.exp(v);
+            case LOG: return VectorMath.log(v);
+            case SIGMOID: return VectorMath.sigmoid(v);
+            case TANH: return VectorMath.tanh(v);
             default: throw new AssertionError(op);
         }
     }
@@ -247,11 +247,10 @@ public final class VectorKernels extends ScalarKernels {
             for (; i < bound; i += L) {
                 v = v.add(FloatVector.fromArray(F, xs, from + i));
             }
-            acc = v.reduceLanes(VectorOperators.ADD);
-            for (; i < n; i++) {
-                acc += xs[from + i];
+            if (i < n) {
+                v = v.add(VectorMath.tail(xs, from + i, n - i, 0f));
             }
-            return acc;
+            return VectorMath.sum(v);
         }
         boolean max = op == ReduceOp.MAX;
         FloatVector v = FloatVector.broadcast(F, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
@@ -339,27 +338,29 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
-    /** Σ exp(x − shift) over a row, in double for the final sum; writes the exps to {@code into} when given. */
+    /**
+     * Σ exp(x − shift) over a row; writes the exps to {@code into} when given. The tail is padded
+     * with −∞, whose exp is 0, and goes through the same vector code as the rest of the row.
+     */
     private static double sumExp(float[] xs, int base, int n, float shift, float[] into) {
         FloatVector vs = FloatVector.broadcast(F, shift);
         FloatVector acc = FloatVector.zero(F);
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
-            FloatVector e = FloatVector.fromArray(F, xs, base + i).sub(vs).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(F, xs, base + i).sub(vs));
             if (into != null) {
                 e.intoArray(into, base + i);
             }
             acc = acc.add(e);
         }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            float e = (float) Math.exp(xs[base + i] - shift);
+        if (i < n) {
+            FloatVector e = VectorMath.exp(VectorMath.tail(xs, base + i, n - i, Float.NEGATIVE_INFINITY).sub(vs));
             if (into != null) {
-                into[base + i] = e;
+                VectorMath.storeTail(e, into, base + i, n - i);
             }
-            sum += e;
+            acc = acc.add(e);
         }
-        return sum;
+        return VectorMath.sum(acc);
     }
 
     @Override
@@ -410,10 +411,10 @@ public final class VectorKernels extends ScalarKernels {
         int n = rows * cols;
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(F, ps, i).lanewise(VectorOperators.EXP).intoArray(ps, i);
+            VectorMath.exp(FloatVector.fromArray(F, ps, i)).intoArray(ps, i);
         }
-        for (; i < n; i++) {
-            ps[i] = (float) Math.exp(ps[i]);
+        if (i < n) {
+            VectorMath.storeTail(VectorMath.exp(VectorMath.tail(ps, i, n - i, 0f)), ps, i, n - i);
         }
         for (int r = 0; r < rows; r++) {
             int base = r * cols;

@@ -1,0 +1,184 @@
+package org.jgrad.internal.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * exp, log, tanh and sigmoid of float vectors, and the sum of a vector's lanes, written with
+ * operations whose results the Vector API defines to the bit. See Note [Same bits, cold or warm].
+ *
+ * <p>Note [Same bits, cold or warm]: the Vector API leaves two things to the running code. Its
+ * transcendental lanewise ops ({@code EXP}, {@code LOG}, {@code TANH}) are computed one way before
+ * C2 compiles a loop (lane by lane with {@code Math}) and another way after (Intel's SVML), and
+ * {@code reduceLanes(ADD)} on floats may add the lanes in any order. Measured on JDK 17 and 25: EXP
+ * on 4,096 normal samples gave other bits warm than cold in 56 of them, and on JDK 25 a float
+ * {@code reduceLanes(ADD)} gave other bits in 2,490 of 4,096 sums. So the first epoch of a run,
+ * or a short run, computed other numbers than a long one: the same seed did not give the same
+ * run (TrainerTest caught it). Here every step is an add, multiply, fused multiply-add, compare,
+ * blend, lane shuffle or bit move, each exactly defined, so a result depends only on the input.
+ *
+ * <p>The functions are the Cephes single-precision ones (range reduction plus a short
+ * polynomial, within about two units in the last place of the correctly rounded value); the
+ * polynomials' coefficients are Cephes'. Special values follow {@code Math}: NaN stays NaN,
+ * exp(−∞) = 0, exp(+∞) = +∞ and overflow gives +∞, log(0) = −∞, log of a negative is NaN.
+ */
+final class VectorMath {
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int L = F.length();
+    /** shuffles[s] pairs lane i with lane i xor 2^s: the steps of {@link #sum}'s fixed tree. */
+    @SuppressWarnings("unchecked")
+    private static final VectorShuffle<Float>[] SWAPS = new VectorShuffle[Integer.numberOfTrailingZeros(L)];
+
+    static {
+        for (int s = 0; s < SWAPS.length; s++) {
+            int bit = 1 << s;
+            SWAPS[s] = VectorShuffle.fromOp(F, i -> i ^ bit);
+        }
+    }
+
+    private VectorMath() {
+    }
+
+    /** The lanes' sum, added as a fixed tree (lanes 2^s apart, s = 0, 1, …). */
+    static float sum(FloatVector v) {
+        for (VectorShuffle<Float> swap : SWAPS) {
+            v = v.add(v.rearrange(swap));
+        }
+        return v.lane(0);
+    }
+
+    // exp: x = n·ln2 + r with |r| ≤ ln2/2, e^r by a degree-7 polynomial, 2^n by exponent bits
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    /** 1.5·2^23: adding it rounds a float below 2^22 in magnitude to an integer, held in the low bits. */
+    private static final float ROUNDER = 12582912f;
+    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+
+    /** e^x per lane. */
+    static FloatVector exp(FloatVector x) {
+        // beyond these bounds e^x overflows a float or rounds to zero; clamping keeps n in range
+        FloatVector xc = x.max(-104f).min(89f);
+        FloatVector shifted = xc.mul(LOG2E).add(ROUNDER);
+        FloatVector nf = shifted.sub(ROUNDER);
+        IntVector n = shifted.reinterpretAsInts().sub(ROUNDER_BITS);
+        FloatVector r = nf.fma(FloatVector.broadcast(F, -LN2_HI), xc);
+        r = nf.fma(FloatVector.broadcast(F, -LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(F, 1.9875691500e-4f);
+        p = step(p, r, 1.3981999507e-3f);
+        p = step(p, r, 8.3334519073e-3f);
+        p = step(p, r, 4.1665795894e-2f);
+        p = step(p, r, 1.6666665459e-1f);
+        p = step(p, r, 5.0000001201e-1f);
+        FloatVector y = p.fma(r.mul(r), r).add(1f);
+        // 2^n as two normal powers of two, so that n from −150 to 128 needs no special case:
+        // the first product is exact, the second rounds once, into a subnormal or to +∞ as due
+        IntVector half = n.lanewise(VectorOperators.ASHR, 1);
+        return y.mul(powerOfTwo(half)).mul(powerOfTwo(n.sub(half)));
+    }
+
+    /** One Horner step: p·t + c, fused. */
+    private static FloatVector step(FloatVector p, FloatVector t, float c) {
+        return p.fma(t, FloatVector.broadcast(F, c));
+    }
+
+    /** 2^e for a normal exponent e (−126..127). */
+    private static FloatVector powerOfTwo(IntVector e) {
+        return e.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    }
+
+    /** The natural logarithm per lane. */
+    static FloatVector log(FloatVector x) {
+        // the common case stays small: C2 compiles a branch that profiling never saw taken as a
+        // trap, and on JDK 17 the whole function in one loop measured 5–100× slower (its code too
+        // large to compile well); so subnormals, zeros, negatives, +∞ and NaN take a second path
+        VectorMask<Float> normal = x.compare(VectorOperators.GE, Float.MIN_NORMAL)
+                .and(x.compare(VectorOperators.LE, Float.MAX_VALUE));
+        FloatVector result = logOfNormal(x, FloatVector.zero(F));
+        return normal.allTrue() ? result : logOfAny(x);
+    }
+
+    /** log per lane for any input: subnormals scaled up first, special inputs set as Math.log sets them. */
+    private static FloatVector logOfAny(FloatVector x) {
+        VectorMask<Float> tiny = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
+        FloatVector xs = x.blend(x.mul(8388608f), tiny); // 2^23
+        FloatVector result = logOfNormal(xs, FloatVector.zero(F).blend(-23f, tiny));
+        result = result.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
+        result = result.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        // negative inputs and NaN (the only value not equal to itself) give NaN
+        return result.blend(Float.NaN, x.compare(VectorOperators.LT, 0f).or(x.compare(VectorOperators.NE, x)));
+    }
+
+    /** log(x) + shift·ln 2 for positive normal x (shift an integer, exact in float). */
+    private static FloatVector logOfNormal(FloatVector x, FloatVector shift) {
+        IntVector bits = x.reinterpretAsInts();
+        // the biased exponent (1..254) as a float, through the rounder's low bits
+        FloatVector e = bits.lanewise(VectorOperators.LSHR, 23).add(ROUNDER_BITS).reinterpretAsFloats()
+                .sub(ROUNDER + 127f).add(shift);
+        FloatVector m = bits.and(0x007fffff).or(0x3f800000).reinterpretAsFloats(); // [1, 2)
+        VectorMask<Float> high = m.compare(VectorOperators.GT, 1.41421356f);
+        m = m.blend(m.mul(0.5f), high);
+        FloatVector ef = e.add(FloatVector.zero(F).blend(1f, high));
+        return logOfReduced(m.sub(1f), ef); // m − 1 is exact
+    }
+
+    /** log(2^e·(1 + t)) for t in [√½ − 1, √2 − 1]: t − t²/2 + t³·P(t), plus e·ln 2 in two parts. */
+    private static FloatVector logOfReduced(FloatVector t, FloatVector ef) {
+        FloatVector z = t.mul(t);
+        FloatVector p = FloatVector.broadcast(F, 7.0376836292e-2f);
+        p = step(p, t, -1.1514610310e-1f);
+        p = step(p, t, 1.1676998740e-1f);
+        p = step(p, t, -1.2420140846e-1f);
+        p = step(p, t, 1.4249322787e-1f);
+        p = step(p, t, -1.6668057665e-1f);
+        p = step(p, t, 2.0000714765e-1f);
+        p = step(p, t, -2.4999993993e-1f);
+        p = step(p, t, 3.3333331174e-1f);
+        FloatVector y = p.mul(t).mul(z);
+        y = ef.fma(FloatVector.broadcast(F, LN2_LO), y);
+        y = z.fma(FloatVector.broadcast(F, -0.5f), y);
+        return ef.fma(FloatVector.broadcast(F, LN2_HI), t.add(y));
+    }
+
+    /** tanh per lane: a polynomial below 0.625 in magnitude, 1 − 2/(e^{2|x|} + 1) above, with x's sign. */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector z = x.mul(x);
+        FloatVector p = FloatVector.broadcast(F, -5.70498872745e-3f);
+        p = step(p, z, 2.06390887954e-2f);
+        p = step(p, z, -5.37397155531e-2f);
+        p = step(p, z, 1.33314422036e-1f);
+        p = step(p, z, -3.33332819422e-1f);
+        FloatVector small = p.mul(z).fma(x, x);
+        FloatVector large = FloatVector.broadcast(F, 1f).sub(FloatVector.broadcast(F, 2f).div(exp(a.add(a)).add(1f)));
+        large = large.blend(large.neg(), x.compare(VectorOperators.LT, 0f));
+        FloatVector result = large.blend(small, a.compare(VectorOperators.LT, 0.625f));
+        return result.blend(x, x.compare(VectorOperators.EQ, 0f)); // keeps the sign of −0
+    }
+
+    /** 1/(1 + e^−x) per lane: e^−x → ∞ gives 0. */
+    static FloatVector sigmoid(FloatVector x) {
+        return FloatVector.broadcast(F, 1f).div(exp(x.neg()).add(1f));
+    }
+
+    /**
+     * The last {@code n} (fewer than a vector's) elements of x from {@code from}, the other lanes
+     * set to {@code fill}: a row's tail goes through the same vector code as the rest of the row,
+     * so each element gets the same function wherever it sits.
+     */
+    static FloatVector tail(float[] x, int from, int n, float fill) {
+        float[] pad = new float[L];
+        System.arraycopy(x, from, pad, 0, n);
+        java.util.Arrays.fill(pad, n, L, fill);
+        return FloatVector.fromArray(F, pad, 0);
+    }
+
+    /** Stores the first n lanes of v at out[at..at+n). */
+    static void storeTail(FloatVector v, float[] out, int at, int n) {
+        System.arraycopy(v.toArray(), 0, out, at, n);
+    }
+}
