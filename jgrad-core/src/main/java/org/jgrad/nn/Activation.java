@@ -12,14 +12,20 @@ public final class Activation extends Module {
 
     private final String name;
     private final UnaryOperator<Tensor> f;
+    private final boolean relu;
 
     public Activation(String name, UnaryOperator<Tensor> f) {
+        this(name, f, false);
+    }
+
+    private Activation(String name, UnaryOperator<Tensor> f, boolean relu) {
         this.name = name;
         this.f = f;
+        this.relu = relu;
     }
 
     public static Activation relu() {
-        return new Activation("ReLU", Tensor::relu);
+        return new Activation("ReLU", Tensor::relu, true);
     }
 
     public static Activation sigmoid() {
@@ -59,6 +65,11 @@ public final class Activation extends Module {
     /** The activation's name, e.g. ReLU. */
     public String activationName() {
         return name;
+    }
+
+    /** Whether this is {@link #relu()}, which a Sequential may fuse into the Linear before it. */
+    boolean isRelu() {
+        return relu;
     }
 
     @Override

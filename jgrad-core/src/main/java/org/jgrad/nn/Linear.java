@@ -48,6 +48,15 @@ public final class Linear extends Module {
 
     @Override
     protected Tensor compute(Tensor x) {
+        return apply(x, false);
+    }
+
+    /** relu(this layer's output) as one op (see Note [Linear and ReLU fused] in Sequential); no hooks run. */
+    Tensor computeWithRelu(Tensor x) {
+        return apply(x, true);
+    }
+
+    private Tensor apply(Tensor x, boolean relu) {
         int[] xs = x.shape();
         if (xs.length == 0) {
             throw new IllegalArgumentException("Linear: needs an input with at least one axis, got a scalar");
@@ -62,7 +71,8 @@ public final class Linear extends Module {
                     + "': input of shape " + Shapes.toString(xs) + " has " + in + " features, expected " + expected);
         }
         Tensor flat = xs.length == 2 ? x : x.reshape(-1, in);
-        Tensor y = LinalgOps.linear(flat, weight.data(), bias == null ? null : bias.data());
+        Tensor b = bias == null ? null : bias.data();
+        Tensor y = relu ? LinalgOps.linearRelu(flat, weight.data(), b) : LinalgOps.linear(flat, weight.data(), b);
         if (xs.length != 2) {
             int[] outShape = xs.clone();
             outShape[xs.length - 1] = outFeatures;

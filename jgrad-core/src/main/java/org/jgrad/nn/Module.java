@@ -57,6 +57,11 @@ public abstract class Module {
         return out;
     }
 
+    /** Whether any forward or backward hook is registered on this module. */
+    final boolean hasHooks() {
+        return !forwardHooks.isEmpty() || !backwardHooks.isEmpty();
+    }
+
     /** Adds a forward hook; run() on the returned handle removes it. */
     public Runnable registerForwardHook(ForwardHook hook) {
         forwardHooks.add(hook);

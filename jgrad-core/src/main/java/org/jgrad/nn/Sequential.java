@@ -33,11 +33,34 @@ public final class Sequential extends Module {
         return layers.size();
     }
 
+    /**
+     * Note [Linear and ReLU fused]: a Linear followed by {@link Activation#relu()} runs as one op,
+     * {@link org.jgrad.autograd.ops.LinalgOps#linearRelu}, as Gluon's {@code Dense(units,
+     * activation='relu')} does: the relu is applied inside the product, to each part of the output
+     * on the thread that computed it, and the pre-activation array is never made. Its values and
+     * gradients are bit for bit those of the two modules in turn. Measured inside the chapter's
+     * training step: see the README's step table. Only when neither module has a hook: a hook may
+     * want the pre-activation (HealthMonitor's activation statistics, Summary's shapes), and a
+     * fused pair would show it nothing. {@code -Djgrad.fuse=false} turns fusion off.
+     */
+    private static final boolean FUSE = !"false".equals(System.getProperty("jgrad.fuse"));
+
     @Override
     protected Tensor compute(Tensor x) {
-        for (Module m : layers) {
-            x = m.forward(x);
+        for (int i = 0; i < layers.size(); i++) {
+            Module m = layers.get(i);
+            if (FUSE && i + 1 < layers.size() && fusesWithNext(m, layers.get(i + 1))) {
+                x = ((Linear) m).computeWithRelu(x);
+                i++;
+            } else {
+                x = m.forward(x);
+            }
         }
         return x;
+    }
+
+    private static boolean fusesWithNext(Module m, Module next) {
+        return m instanceof Linear && next instanceof Activation && ((Activation) next).isRelu()
+                && !m.hasHooks() && !next.hasHooks();
     }
 }

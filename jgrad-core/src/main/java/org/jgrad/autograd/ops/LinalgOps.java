@@ -3,6 +3,7 @@ package org.jgrad.autograd.ops;
 import static org.jgrad.autograd.ops.BroadcastOps.sumTo;
 
 import org.jgrad.autograd.Autograd;
+import org.jgrad.autograd.Node;
 import org.jgrad.autograd.Recorder;
 import org.jgrad.tensor.Shapes;
 import org.jgrad.tensor.Tensor;
@@ -62,11 +63,26 @@ public final class LinalgOps {
      * copy of W. Backward: dx = dy·W, dW = dyᵀ·x, db = Σ_rows dy.
      */
     public static Tensor linear(Tensor x, Tensor w, Tensor b) {
-        Elementwise.sameDType("linear", x, w);
+        return linear("linear", x, w, b, false);
+    }
+
+    /**
+     * relu(x·Wᵀ + b) as one op, what Gluon's {@code Dense(units, activation='relu')} computes: the
+     * product applies the relu to each part of y as soon as that part is final, on the thread that
+     * computed it, so there is no separate pass over y and no pre-activation array. The values and
+     * gradients are bit for bit those of {@code relu(linear(x, w, b))}. Backward: dz = dy where
+     * y &gt; 0, then linear's backward with dz.
+     */
+    public static Tensor linearRelu(Tensor x, Tensor w, Tensor b) {
+        return linear("linear_relu", x, w, b, true);
+    }
+
+    private static Tensor linear(String op, Tensor x, Tensor w, Tensor b, boolean relu) {
+        Elementwise.sameDType(op, x, w);
         int[] xs = x.shape();
         int[] ws = w.shape();
         if (xs.length != 2 || ws.length != 2 || xs[1] != ws[1]) {
-            throw new IllegalArgumentException("linear: x " + Shapes.toString(xs) + " · W" + Shapes.toString(ws)
+            throw new IllegalArgumentException(op + ": x " + Shapes.toString(xs) + " · W" + Shapes.toString(ws)
                     + "ᵀ: x must be (n, in) and W (out, in) with the same in");
         }
         int n = xs[0];
@@ -74,42 +90,51 @@ public final class LinalgOps {
         int in = xs[1];
         Tensor y = Tensor.wrap(Storage.allocate(x.dtype(), n * out), n, out);
         if (b != null) {
-            Elementwise.sameDType("linear", x, b);
+            Elementwise.sameDType(op, x, b);
             if (b.rank() != 1 || b.shape()[0] != out) {
-                throw new IllegalArgumentException("linear: bias of shape " + Shapes.toString(b.shape()) + " does not fit "
+                throw new IllegalArgumentException(op + ": bias of shape " + Shapes.toString(b.shape()) + " does not fit "
                         + out + " outputs; expected (" + out + ",)");
             }
             for (int r = 0; r < n; r++) {
                 b.storage().copyTo(0, y.storage(), r * out, out);
             }
         }
-        Elementwise.K.gemm(false, true, n, out, in, x.storage(), 0, in, w.storage(), 0, in, b == null ? 0 : 1,
-                y.storage(), 0, out);
+        double beta = b == null ? 0 : 1;
+        if (relu) {
+            Elementwise.K.gemmRelu(false, true, n, out, in, x.storage(), 0, in, w.storage(), 0, in, beta, y.storage(), 0, out);
+        } else {
+            Elementwise.K.gemm(false, true, n, out, in, x.storage(), 0, in, w.storage(), 0, in, beta, y.storage(), 0, out);
+        }
         Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
-        return Recorder.record("linear", y, inputs, new Tensor[] {x, w}, (node, g) -> {
-            Tensor[] grads = new Tensor[node.inputs().size()];
-            boolean dx = node.needsGrad(0);
-            boolean dw = node.needsGrad(1);
-            Tensor buffer = dw ? node.gradBuffer(1, g) : null; // see Note [Lent buffers] in Engine
-            if (dx && dw && side(n, out, in)) {
-                Parallel.forEach(2, t -> { // see Note [Products side by side]
-                    if (t == 0) {
-                        grads[0] = product(g, node.saved(1), false, false, null);
-                    } else {
-                        grads[1] = product(g, node.saved(0), true, false, buffer);
-                    }
-                });
-            } else {
-                grads[0] = dx ? mm(g, node.saved(1), false, false) : null;
-                if (dw) {
-                    grads[1] = buffer == null ? mm(g, node.saved(0), true, false) : product(g, node.saved(0), true, false, buffer);
+        Tensor[] saved = relu ? new Tensor[] {x, w, y} : new Tensor[] {x, w};
+        return Recorder.record(op, y, inputs, saved, (node, g) ->
+                linearGradients(node, relu ? UnaryMathOps.reluGrad(g, node.saved(2)) : g, n, out, in));
+    }
+
+    /** dx = dz·W, dW = dzᵀ·x, db = Σ_rows dz, each where the node needs it. */
+    private static Tensor[] linearGradients(Node node, Tensor dz, int n, int out, int in) {
+        Tensor[] grads = new Tensor[node.inputs().size()];
+        boolean dx = node.needsGrad(0);
+        boolean dw = node.needsGrad(1);
+        Tensor buffer = dw ? node.gradBuffer(1, dz) : null; // see Note [Lent buffers] in Engine
+        if (dx && dw && side(n, out, in)) {
+            Parallel.forEach(2, t -> { // see Note [Products side by side]
+                if (t == 0) {
+                    grads[0] = product(dz, node.saved(1), false, false, null);
+                } else {
+                    grads[1] = product(dz, node.saved(0), true, false, buffer);
                 }
+            });
+        } else {
+            grads[0] = dx ? mm(dz, node.saved(1), false, false) : null;
+            if (dw) {
+                grads[1] = buffer == null ? mm(dz, node.saved(0), true, false) : product(dz, node.saved(0), true, false, buffer);
             }
-            if (grads.length == 3 && node.needsGrad(2)) {
-                grads[2] = ReductionOps.sum(g, new int[] {0}, false);
-            }
-            return grads;
-        });
+        }
+        if (grads.length == 3 && node.needsGrad(2)) {
+            grads[2] = ReductionOps.sum(dz, new int[] {0}, false);
+        }
+        return grads;
     }
 
     /**

@@ -35,7 +35,7 @@ final class SgemmDriver implements IntConsumer {
     private int packedChunkColumn = -1; // which column chunk of the current call packedB holds, or -1
 
     // The call being run (set on the calling thread's instance only).
-    private boolean transB, overwrite;
+    private boolean transB, overwrite, relu;
     private int m, n, k, aOff, rs, cs, bOff, ldb, cOff, ldc, kc;
     private final ChunkRanges chunkRanges = new ChunkRanges();
     private float[] a, b, c;
@@ -44,10 +44,15 @@ final class SgemmDriver implements IntConsumer {
         return PER_THREAD.get();
     }
 
-    /** C = op(A)·op(B) (overwrite) or C += op(A)·op(B), spread over up to {@code poolThreads} threads. */
+    /**
+     * C = op(A)·op(B) (overwrite) or C += op(A)·op(B), then relu on C when asked, spread over up to
+     * {@code poolThreads} threads.
+     */
     void multiply(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
-                  float[] b, int bOff, int ldb, boolean overwrite, float[] c, int cOff, int ldc, int poolThreads) {
+                  float[] b, int bOff, int ldb, boolean overwrite, boolean relu, float[] c, int cOff, int ldc,
+                  int poolThreads) {
         this.transB = transB;
+        this.relu = relu;
         this.m = m;
         this.n = n;
         this.k = k;
@@ -115,6 +120,9 @@ final class SgemmDriver implements IntConsumer {
                     bi += width * k;
                 }
             }
+        }
+        if (relu) { // the slice is final now, and still in this thread's cache
+            VectorKernels.reluBlock(c, cOff, ldc, i0, i1, j0, j1);
         }
     }
 

@@ -25,6 +25,22 @@ public final class VectorGemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
+        sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, false);
+    }
+
+    /**
+     * {@link #sgemm}, then relu on C's m×n block; the blocked kernel applies it to each part of C
+     * right after the thread that computed that part has finished it.
+     */
+    public static void sgemmRelu(boolean transA, boolean transB, int m, int n, int k,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 float beta, float[] c, int cOff, int ldc) {
+        sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, true);
+    }
+
+    private static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float beta, float[] c, int cOff, int ldc, boolean relu) {
         GemmArgs.check("VectorGemm.sgemm", transA, transB, m, n, k,
                 a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
         if (m == 0 || n == 0) {
@@ -32,16 +48,18 @@ public final class VectorGemm {
         }
         if (k == 0 || (beta != 0f && beta != 1f)) {
             scale(beta, m, n, c, cOff, ldc);
-            if (k == 0) {
-                return;
-            }
         }
-        if (Dots.suits(transA, n, k)) {
-            Dots.multiply(transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta == 0f, c, cOff, ldc);
+        if (k == 0 || Dots.suits(transA, n, k)) {
+            if (k > 0) {
+                Dots.multiply(transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta == 0f, c, cOff, ldc);
+            }
+            if (relu) {
+                VectorKernels.reluBlock(c, cOff, ldc, 0, m, 0, n);
+            }
             return;
         }
         SgemmDriver.forThisThread().multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb,
-                beta == 0f, c, cOff, ldc, Parallel.threads());
+                beta == 0f, relu, c, cOff, ldc, Parallel.threads());
     }
 
     /** Double precision: {@code C = op(A)·op(B) + beta·C}; {@code beta == 0} ignores C's contents. */

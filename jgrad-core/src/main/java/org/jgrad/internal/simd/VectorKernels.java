@@ -198,6 +198,32 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
+    @Override
+    public void gemmRelu(boolean transA, boolean transB, int m, int n, int k,
+                         Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
+                         double beta, Storage c, int cOff, int ldc) {
+        if (!c.isFloat()) {
+            super.gemmRelu(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        VectorGemm.sgemmRelu(transA, transB, m, n, k, a.floats(), aOff, lda, b.floats(), bOff, ldb,
+                (float) beta, c.floats(), cOff, ldc);
+    }
+
+    /** relu on rows [i0, i1) × columns [j0, j1) of c (leading dimension ldc), as UnaryOp.RELU. */
+    static void reluBlock(float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1) {
+        for (int i = i0; i < i1; i++) {
+            int row = cOff + i * ldc;
+            int j = j0;
+            for (int bound = j0 + F.loopBound(j1 - j0); j < bound; j += L) {
+                apply(UnaryOp.RELU, FloatVector.fromArray(F, c, row + j)).intoArray(c, row + j);
+            }
+            for (; j < j1; j++) {
+                c[row + j] = (float) UnaryOp.RELU.apply(c[row + j]);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ reductions
 
     @Override

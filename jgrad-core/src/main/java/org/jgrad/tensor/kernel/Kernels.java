@@ -36,6 +36,15 @@ public interface Kernels {
               Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
               double beta, Storage c, int cOff, int ldc);
 
+    /**
+     * {@link #gemm}, then relu on the m×n block of C (a value ≤ 0 becomes 0, NaN stays NaN): a
+     * layer's product and activation as one call, so the relu runs on each part of C while the
+     * thread that computed it still has it in cache.
+     */
+    void gemmRelu(boolean transA, boolean transB, int m, int n, int k,
+                  Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
+                  double beta, Storage c, int cOff, int ldc);
+
     /** Σ (x[i] − y[i])², or Σ x[i]² when y is null; x and y of equal length and dtype. */
     double sumOfSquares(Storage x, Storage y);
 

@@ -175,6 +175,18 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void gemmRelu(boolean transA, boolean transB, int m, int n, int k,
+                         Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
+                         double beta, Storage c, int cOff, int ldc) {
+        gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        for (int i = 0; i < m; i++) {
+            for (int j = cOff + i * ldc, end = j + n; j < end; j++) {
+                c.set(j, UnaryOp.RELU.apply(c.get(j)));
+            }
+        }
+    }
+
+    @Override
     public double sumOfSquares(Storage x, Storage y) {
         double s = 0;
         for (int i = 0; i < x.length(); i++) {

@@ -132,6 +132,8 @@ class OpGradTest {
             in -> LinalgOps.linear(in[0], in[1], in[2])),
         op("linear without bias", "linear", d(A, A), new int[][][] {shapes(s(1, 3), s(2, 3))},
             in -> LinalgOps.linear(in[0], in[1], null)),
+        op("linear with relu", "linearRelu", d(A, A, A), new int[][][] {shapes(s(4, 3), s(5, 3), s(5))},
+            in -> LinalgOps.linearRelu(in[0], in[1], in[2])),
         op("dot", "dot", d(A, A), new int[][][] {shapes(s(5), s(5))}, in -> in[0].dot(in[1])),
         op("logSoftmax", "logSoftmax", d(A), shapes1(s(3, 5), s(2, 4, 3)), in -> in[0].logSoftmax(1).mul(in[0])),
         op("softmax", "softmax", d(A), shapes1(s(3, 5)), in -> in[0].softmax(-1).square()),

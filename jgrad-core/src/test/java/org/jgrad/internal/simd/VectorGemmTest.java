@@ -75,6 +75,30 @@ class VectorGemmTest {
         }
     }
 
+    /**
+     * sgemmRelu applies relu to each finished part of C inside the product; the result must be
+     * sgemm's followed by a relu over C's block, bit for bit, with C's padding untouched.
+     */
+    @ParameterizedTest
+    @MethodSource({"tinyShapes", "oddShapes"})
+    void sgemmReluIsSgemmThenReluBitForBit(GemmCase g) {
+        float[] expected = vectorFloat(g);
+        for (int idx = 0; idx < expected.length; idx++) {
+            int rel = idx - GemmCase.C_OFF;
+            if (rel >= 0 && rel / g.ldc() < g.m() && rel % g.ldc() < g.n()) {
+                expected[idx] = expected[idx] > 0 ? expected[idx] : (expected[idx] <= 0 ? 0f : expected[idx]);
+            }
+        }
+        for (int threads = 1; threads <= 2; threads++) {
+            Parallel.setThreads(threads);
+            float[] c = GemmCase.toFloat(g.c(1));
+            VectorGemm.sgemmRelu(g.transA(), g.transB(), g.m(), g.n(), g.k(), GemmCase.toFloat(g.a(1)), GemmCase.A_OFF,
+                    g.lda(), GemmCase.toFloat(g.b(1)), GemmCase.B_OFF, g.ldb(), (float) g.beta(), c, GemmCase.C_OFF,
+                    g.ldc());
+            assertThat(c).as("%s at %d threads", g, threads).isEqualTo(expected);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource({"tinyShapes", "oddShapes"})
     void dgemmMatchesNaiveAtOneAndTwoThreads(GemmCase g) {

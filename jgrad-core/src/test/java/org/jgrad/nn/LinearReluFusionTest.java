@@ -1,0 +1,98 @@
+package org.jgrad.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jgrad.autograd.Autograd;
+import org.jgrad.autograd.ops.LinalgOps;
+import org.jgrad.init.Xavier;
+import org.jgrad.tensor.Rng;
+import org.jgrad.tensor.Tensor;
+import org.jgrad.tensor.kernel.Parallel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Note [Linear and ReLU fused] in Sequential: a Linear followed by a ReLU runs as one op whose
+ * values and gradients are bit for bit those of the two modules in turn; a hook on either module
+ * turns the fusion off, so the hook still sees the pre-activation.
+ */
+class LinearReluFusionTest {
+    private final int threadsBefore = Parallel.threads();
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(threadsBefore);
+    }
+
+    /** Loss, output and every parameter's gradient of one step on the chapter's MLP shape. */
+    private static List<float[]> step(boolean hooked, int threads, int batch) {
+        Parallel.setThreads(threads);
+        Sequential net = Mlp.of(10, Activation::relu, 256);
+        net.initialize(Xavier.uniform(), 3);
+        if (hooked) {
+            net.get(1).registerForwardHook((m, in, out) -> { }); // a no-op hook: the pair runs unfused
+        }
+        Rng rng = new Rng(5);
+        Tensor x = Tensor.randomUniform(rng, -1, 1, batch, 784);
+        Tensor r = Tensor.randomUniform(rng, -1, 1, batch, 10);
+        Tensor y;
+        Tensor loss;
+        try (var scope = Autograd.record()) {
+            y = net.forward(x);
+            loss = y.mul(r).sum();
+        }
+        loss.backward();
+        List<float[]> out = new ArrayList<>();
+        out.add(y.toFloatArray());
+        for (Tensor p : net.parameterTensors()) {
+            out.add(p.grad().toFloatArray());
+        }
+        return out;
+    }
+
+    @Test
+    void fusedAndUnfusedGiveTheSameOutputAndGradientsBitForBit() {
+        for (int threads = 1; threads <= 2; threads++) {
+            for (int batch : new int[] {1, 37, 256}) {
+                List<float[]> fused = step(false, threads, batch);
+                List<float[]> unfused = step(true, threads, batch);
+                for (int i = 0; i < fused.size(); i++) {
+                    assertThat(fused.get(i)).as("tensor %d, batch %d, %d threads", i, batch, threads)
+                            .containsExactly(unfused.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFusedOpIsReluOfLinearWithNaNKeptAndNegativesZeroed() {
+        Tensor x = Tensor.of(new float[] {1, 2, -1, Float.NaN}, 2, 2);
+        Tensor w = Tensor.of(new float[] {1, 0, -1, 0, 0.5f, 0.5f}, 3, 2);
+        Tensor b = Tensor.of(new float[] {0, 0.5f, -2}, 3);
+        Tensor fused = LinalgOps.linearRelu(x, w, b);
+        Tensor unfused = LinalgOps.linear(x, w, b).relu();
+        assertThat(fused.toFloatArray()).containsExactly(unfused.toFloatArray());
+        // row 0: (1, −1+0.5, 1.5−2) → (1, 0, 0); row 1 has a NaN input, so NaN everywhere
+        assertThat(fused.toFloatArray()).containsExactly(1f, 0f, 0f, Float.NaN, Float.NaN, Float.NaN);
+    }
+
+    @Test
+    void aHookOnTheLinearStillSeesThePreActivation() {
+        Sequential net = new Sequential(new Linear(3, 2), Activation.relu());
+        net.initialize(Xavier.uniform(), 1);
+        List<float[]> seen = new ArrayList<>();
+        net.get(0).registerForwardHook((m, in, out) -> seen.add(out.toFloatArray()));
+        Tensor x = Tensor.of(new float[] {1, -2, -3, 4}, 2, 2);
+        Tensor y = net.forward(x);
+        assertThat(seen).hasSize(1);
+        float[] pre = seen.get(0);
+        boolean anyNegative = false;
+        for (int i = 0; i < pre.length; i++) {
+            assertThat(y.toFloatArray()[i]).isEqualTo(Math.max(pre[i], 0f));
+            anyNegative |= pre[i] < 0;
+        }
+        assertThat(anyNegative).as("the hook saw values before the relu").isTrue();
+    }
+}
