@@ -110,9 +110,16 @@ public final class HealthMonitor implements TrainingListener {
                     ? (Activation) leaves.get(i + 1).getValue() : null;
             Layer layer = new Layer(leaves.get(i).getKey(), (Linear) leaves.get(i).getValue(), act);
             layers.add(layer);
-            if (act != null) {
-                hooks.add(act.registerForwardHook((m, in, out) -> {
+            if (act != null && act.activationName().equals("ReLU")) {
+                // only the output is needed, so the Linear and ReLU stay fused (Note [Linear and ReLU fused])
+                hooks.add(act.registerOutputHook((m, out) -> {
                     if (m.isTraining() && step % every == 0) { // the forward of step + 1, which will be recorded
+                        activationStats(layer, null, out);
+                    }
+                }));
+            } else if (act != null) {
+                hooks.add(act.registerForwardHook((m, in, out) -> {
+                    if (m.isTraining() && step % every == 0) {
                         activationStats(layer, in, out);
                     }
                 }));
@@ -135,6 +142,7 @@ public final class HealthMonitor implements TrainingListener {
         m.children().forEach((n, c) -> flatten(prefix + n + ".", c, out));
     }
 
+    /** Mean, std and (ReLU) dead or (sigmoid, tanh) saturated fraction; {@code in} is only read for the latter. */
     private void activationStats(Layer layer, Tensor in, Tensor out) {
         Storage o = out.storage();
         int n = o.length();

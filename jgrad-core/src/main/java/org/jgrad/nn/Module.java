@@ -22,12 +22,23 @@ public abstract class Module {
     private final LinkedHashMap<String, Module> children = new LinkedHashMap<>();
     private final List<ForwardHook> forwardHooks = new ArrayList<>(0);
     private final List<BackwardHook> backwardHooks = new ArrayList<>(0);
+    private final List<OutputHook> outputHooks = new ArrayList<>(0);
     private boolean training = true;
 
     /** Called with the module, its input and its output after every forward. */
     @FunctionalInterface
     public interface ForwardHook {
         void afterForward(Module module, Tensor input, Tensor output);
+    }
+
+    /**
+     * Called with the module and its output after every forward: a forward hook that does not need
+     * the input. Unlike a {@link ForwardHook}, it leaves an activation fusable with the layer before
+     * it (see Note [Linear and ReLU fused] in Sequential), since the fused op computes the same output.
+     */
+    @FunctionalInterface
+    public interface OutputHook {
+        void afterForward(Module module, Tensor output);
     }
 
     /** Called with the module and the gradient of the loss with respect to its output, during backward. */
@@ -45,6 +56,7 @@ public abstract class Module {
         for (ForwardHook h : List.copyOf(forwardHooks)) {
             h.afterForward(this, input, out);
         }
+        runOutputHooks(out);
         if (!backwardHooks.isEmpty() && out.requiresGrad()) {
             List<BackwardHook> hooks = List.copyOf(backwardHooks);
             out.registerHook(g -> {
@@ -57,9 +69,27 @@ public abstract class Module {
         return out;
     }
 
-    /** Whether any forward or backward hook is registered on this module. */
+    /** Whether any hook is registered on this module. */
     final boolean hasHooks() {
+        return hasHooksOtherThanOutput() || !outputHooks.isEmpty();
+    }
+
+    /** Whether a forward or backward hook is registered (output hooks aside). */
+    final boolean hasHooksOtherThanOutput() {
         return !forwardHooks.isEmpty() || !backwardHooks.isEmpty();
+    }
+
+    /** Runs the output hooks on {@code out}, as forward does after computing it. */
+    final void runOutputHooks(Tensor out) {
+        for (OutputHook h : List.copyOf(outputHooks)) {
+            h.afterForward(this, out);
+        }
+    }
+
+    /** Adds an output hook; run() on the returned handle removes it. */
+    public Runnable registerOutputHook(OutputHook hook) {
+        outputHooks.add(hook);
+        return () -> outputHooks.remove(hook);
     }
 
     /** Adds a forward hook; run() on the returned handle removes it. */

@@ -39,9 +39,11 @@ public final class Sequential extends Module {
      * activation='relu')} does: the relu is applied inside the product, to each part of the output
      * on the thread that computed it, and the pre-activation array is never made. Its values and
      * gradients are bit for bit those of the two modules in turn. Measured inside the chapter's
-     * training step: see the README's step table. Only when neither module has a hook: a hook may
-     * want the pre-activation (HealthMonitor's activation statistics, Summary's shapes), and a
-     * fused pair would show it nothing. {@code -Djgrad.fuse=false} turns fusion off.
+     * training step: see the README's step table. Not when the Linear has a hook, or the ReLU a
+     * forward or backward hook: those may want the pre-activation (Summary's shapes, a user's
+     * statistics), which the fused op never makes. An output hook on the ReLU (HealthMonitor's
+     * activation statistics) runs on the fused op's output, which is the ReLU's output.
+     * {@code -Djgrad.fuse=false} turns fusion off.
      */
     private static final boolean FUSE = !"false".equals(System.getProperty("jgrad.fuse"));
 
@@ -51,6 +53,7 @@ public final class Sequential extends Module {
             Module m = layers.get(i);
             if (FUSE && i + 1 < layers.size() && fusesWithNext(m, layers.get(i + 1))) {
                 x = ((Linear) m).computeWithRelu(x);
+                layers.get(i + 1).runOutputHooks(x);
                 i++;
             } else {
                 x = m.forward(x);
@@ -61,6 +64,6 @@ public final class Sequential extends Module {
 
     private static boolean fusesWithNext(Module m, Module next) {
         return m instanceof Linear && next instanceof Activation && ((Activation) next).isRelu()
-                && !m.hasHooks() && !next.hasHooks();
+                && !m.hasHooks() && !next.hasHooksOtherThanOutput();
     }
 }

@@ -79,6 +79,27 @@ class LinearReluFusionTest {
     }
 
     @Test
+    void anOutputHookOnTheReluSeesTheOutputAndKeepsThePairFused() {
+        Sequential net = new Sequential(new Linear(3, 2), Activation.relu());
+        net.initialize(Xavier.uniform(), 1);
+        List<Tensor> seen = new ArrayList<>();
+        net.get(1).registerOutputHook((m, out) -> seen.add(out));
+        Tensor x = Tensor.of(new float[] {1, -2, -3, 4}, 2, 2);
+        Tensor y;
+        try (var scope = Autograd.record()) {
+            y = net.forward(x);
+        }
+        assertThat(seen).containsExactly(y);
+        assertThat(y.gradFn().op()).isEqualTo("linear_relu");
+        net.get(1).registerForwardHook((m, in, out) -> { });
+        try (var scope = Autograd.record()) {
+            y = net.forward(x);
+        }
+        assertThat(y.gradFn().op()).as("a forward hook wants the input: not fused").isEqualTo("relu");
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
     void aHookOnTheLinearStillSeesThePreActivation() {
         Sequential net = new Sequential(new Linear(3, 2), Activation.relu());
         net.initialize(Xavier.uniform(), 1);
