@@ -169,14 +169,16 @@ public final class BenchSuite {
      */
     private void threadScaling(Step stepper) {
         int threads = Parallel.threads();
-        int pairs = 2 * rounds + 1;
+        // many short pairs: on this shared machine single pairs ranged 0.8–2.3× in one run, and
+        // with 15 pairs the median still moved 1.3–1.7× from run to run
+        int pairs = 6 * rounds + 1;
         List<Double> ratios = new ArrayList<>();
         try {
             for (int p = 0; p < pairs; p++) {
                 Parallel.setThreads(1);
-                double one = Measure.time(stepper, 0.05, 1, roundSeconds / 2).median();
+                double one = Measure.time(stepper, 0.05, 1, roundSeconds / 4).median();
                 Parallel.setThreads(threads);
-                double all = Measure.time(stepper, 0.05, 1, roundSeconds / 2).median();
+                double all = Measure.time(stepper, 0.05, 1, roundSeconds / 4).median();
                 ratios.add(one / all);
             }
         } finally {
