@@ -58,6 +58,10 @@ public final class VectorGemm {
             }
             return;
         }
+        if (!relu && ShortWide.suits(m, n)) {
+            ShortWide.multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta == 0f, c, cOff, ldc);
+            return;
+        }
         SgemmDriver.forThisThread().multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb,
                 beta == 0f, relu, c, cOff, ldc, Parallel.threads());
     }

@@ -99,6 +99,24 @@ class VectorGemmTest {
         }
     }
 
+    /** ShortWide computes Cᵀ instead of C; every element must come out as the direct product's, bit for bit. */
+    @Test
+    void shortWideProductsAreBitForBitTheDirectOnes() {
+        for (int m : new int[] {9, 10, 15}) {
+            for (int n : new int[] {64, 100, 256}) {
+                for (int flags = 0; flags < 8; flags++) {
+                    GemmCase g = new GemmCase(m, n, 130, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0 ? 1 : 0);
+                    assertThat(ShortWide.suits(g.m(), g.n())).isTrue();
+                    float[] direct = GemmCase.toFloat(g.c(1));
+                    SgemmDriver.forThisThread().multiply(g.transA(), g.transB(), g.m(), g.n(), g.k(),
+                            GemmCase.toFloat(g.a(1)), GemmCase.A_OFF, g.lda(), GemmCase.toFloat(g.b(1)), GemmCase.B_OFF,
+                            g.ldb(), g.beta() == 0, false, direct, GemmCase.C_OFF, g.ldc(), 1);
+                    assertThat(vectorFloat(g)).as("%s", g).isEqualTo(direct);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource({"tinyShapes", "oddShapes"})
     void dgemmMatchesNaiveAtOneAndTwoThreads(GemmCase g) {
