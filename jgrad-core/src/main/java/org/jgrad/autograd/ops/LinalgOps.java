@@ -107,12 +107,25 @@ public final class LinalgOps {
         }
         Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
         Tensor[] saved = relu ? new Tensor[] {x, w, y} : new Tensor[] {x, w};
-        return Recorder.record(op, y, inputs, saved, (node, g) ->
-                linearGradients(node, relu ? UnaryMathOps.reluGrad(g, node.saved(2)) : g, n, out, in));
+        return Recorder.record(op, y, inputs, saved, (node, g) -> {
+            if (!relu) {
+                return linearGradients(node, g, null, n, out, in);
+            }
+            if (Autograd.isRecording()) { // differentiable ops, so the gradient can be differentiated again
+                return linearGradients(node, UnaryMathOps.reluGrad(g, node.saved(2)), null, n, out, in);
+            }
+            // the masked gradient never leaves this function, so it goes into a kept array, and the
+            // bias gradient is summed in the same pass
+            Tensor dz = Tensor.wrap(Scratch.of(g.dtype(), n * out), n, out);
+            Tensor db = inputs.length == 3 && node.needsGrad(2) ? Tensor.wrap(Storage.allocate(g.dtype(), out), out) : null;
+            Elementwise.K.reluGradAndColumnSums(g.storage(), node.saved(2).storage(), n, out, dz.storage(),
+                    db == null ? null : db.storage());
+            return linearGradients(node, dz, db, n, out, in);
+        });
     }
 
-    /** dx = dz·W, dW = dzᵀ·x, db = Σ_rows dz, each where the node needs it. */
-    private static Tensor[] linearGradients(Node node, Tensor dz, int n, int out, int in) {
+    /** dx = dz·W, dW = dzᵀ·x, db = Σ_rows dz (unless given), each where the node needs it. */
+    private static Tensor[] linearGradients(Node node, Tensor dz, Tensor db, int n, int out, int in) {
         Tensor[] grads = new Tensor[node.inputs().size()];
         boolean dx = node.needsGrad(0);
         boolean dw = node.needsGrad(1);
@@ -132,7 +145,7 @@ public final class LinalgOps {
             }
         }
         if (grads.length == 3 && node.needsGrad(2)) {
-            grads[2] = ReductionOps.sum(dz, new int[] {0}, false);
+            grads[2] = db != null ? db : ReductionOps.sum(dz, new int[] {0}, false);
         }
         return grads;
     }

@@ -224,6 +224,37 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
+    @Override
+    public void reluGradAndColumnSums(Storage g, Storage y, int rows, int cols, Storage dz, Storage colSums) {
+        if (!g.isFloat()) {
+            super.reluGradAndColumnSums(g, y, rows, cols, dz, colSums);
+            return;
+        }
+        float[] gs = g.floats();
+        float[] ys = y.floats();
+        float[] ds = dz.floats();
+        float[] cs = colSums == null ? null : colSums.floats();
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            int c = 0;
+            for (int bound = F.loopBound(cols); c < bound; c += L) {
+                FloatVector v = apply(BinaryOp.RELU_GRAD, FloatVector.fromArray(F, gs, row + c),
+                        FloatVector.fromArray(F, ys, row + c));
+                v.intoArray(ds, row + c);
+                if (cs != null) {
+                    (r == 0 ? v : FloatVector.fromArray(F, cs, c).add(v)).intoArray(cs, c);
+                }
+            }
+            for (; c < cols; c++) {
+                float v = scalar(BinaryOp.RELU_GRAD, gs[row + c], ys[row + c]);
+                ds[row + c] = v;
+                if (cs != null) {
+                    cs[c] = r == 0 ? v : cs[c] + v;
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ reductions
 
     @Override

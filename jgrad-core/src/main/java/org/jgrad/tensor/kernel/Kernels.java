@@ -45,6 +45,14 @@ public interface Kernels {
                   Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
                   double beta, Storage c, int cOff, int ldc);
 
+    /**
+     * relu's backward and the gradient of the bias under it, in one pass over rows × cols: dz = g
+     * where y &gt; 0, else 0 (as {@link BinaryOp#RELU_GRAD}), and, when colSums is not null,
+     * colSums[c] = Σ_r dz[r, c], bit for bit what this implementation's {@link #reduce} gives for
+     * axis 0.
+     */
+    void reluGradAndColumnSums(Storage g, Storage y, int rows, int cols, Storage dz, Storage colSums);
+
     /** Σ (x[i] − y[i])², or Σ x[i]² when y is null; x and y of equal length and dtype. */
     double sumOfSquares(Storage x, Storage y);
 

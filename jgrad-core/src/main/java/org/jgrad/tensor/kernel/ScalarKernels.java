@@ -187,6 +187,23 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void reluGradAndColumnSums(Storage g, Storage y, int rows, int cols, Storage dz, Storage colSums) {
+        double[] sums = new double[cols]; // summed as reduce sums: in double, from 0
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                dz.set(i, BinaryOp.RELU_GRAD.apply(g.get(i), y.get(i)));
+                sums[c] += dz.get(i);
+            }
+        }
+        if (colSums != null) {
+            for (int c = 0; c < cols; c++) {
+                colSums.set(c, sums[c]);
+            }
+        }
+    }
+
+    @Override
     public double sumOfSquares(Storage x, Storage y) {
         double s = 0;
         for (int i = 0; i < x.length(); i++) {
