@@ -81,9 +81,10 @@ public final class Node {
     /**
      * A buffer the backward function may write input i's gradient into and then return as that
      * gradient, saving a fresh array and a copy; null when it must allocate as usual. {@code
-     * incoming} is the gradient the backward function received: a buffer that shares storage with
-     * it or with any value this node saved is never lent, since writing it would change what the
-     * product still reads. See Note [Lent buffers] in Engine.
+     * incoming} is the gradient the product will read (the one the backward function received, or
+     * what it made of it, as linear_relu's masked copy): a buffer that shares storage with it or
+     * with any value this node saved is never lent, since writing it would change what the product
+     * still reads. See Note [Lent buffers] in Engine.
      */
     public Tensor gradBuffer(int i, Tensor incoming) {
         long pass = Autograd.state().lendingPass;

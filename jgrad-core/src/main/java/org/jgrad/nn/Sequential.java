@@ -2,6 +2,7 @@ package org.jgrad.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jgrad.autograd.Autograd;
 import org.jgrad.tensor.Tensor;
 
 /** Modules applied one after another; children are named 0, 1, 2, … as in Gluon and PyTorch. */
@@ -42,7 +43,8 @@ public final class Sequential extends Module {
      * training step: see the README's step table. Not when the Linear has a hook, or the ReLU a
      * forward or backward hook: those may want the pre-activation (Summary's shapes, a user's
      * statistics), which the fused op never makes. An output hook on the ReLU (HealthMonitor's
-     * activation statistics) runs on the fused op's output, which is the ReLU's output.
+     * activation statistics) runs on the fused op's output, which is the ReLU's output. Nor under
+     * anomaly detection, which checks every op's output: the relu would hide a −∞ pre-activation.
      * {@code -Djgrad.fuse=false} turns fusion off.
      */
     private static final boolean FUSE = !"false".equals(System.getProperty("jgrad.fuse"));
@@ -64,6 +66,6 @@ public final class Sequential extends Module {
 
     private static boolean fusesWithNext(Module m, Module next) {
         return m instanceof Linear && next instanceof Activation && ((Activation) next).isRelu()
-                && !m.hasHooks() && !next.hasHooksOtherThanOutput();
+                && !m.hasHooks() && !next.hasHooksOtherThanOutput() && !Autograd.isAnomalyDetectionEnabled();
     }
 }

@@ -66,6 +66,63 @@ class LinearReluFusionTest {
         }
     }
 
+    /** Output, and gradients of every parameter, of sum(net(x) ⊙ r) for a Linear(units)–ReLU–Linear(3) net. */
+    private static List<float[]> hiddenLayerStep(int units, boolean hooked, int threads) {
+        Parallel.setThreads(threads);
+        Sequential net = new Sequential(new Linear(units), Activation.relu(), new Linear(3));
+        net.initialize(Xavier.uniform(), 4);
+        if (hooked) {
+            net.get(0).registerForwardHook((m, in, out) -> { });
+        }
+        Rng rng = new Rng(6);
+        Tensor x = Tensor.randomUniform(rng, -1, 1, 64, 20);
+        Tensor r = Tensor.randomUniform(rng, -1, 1, 64, 3);
+        Tensor y;
+        Tensor loss;
+        try (var scope = Autograd.record()) {
+            y = net.forward(x);
+            loss = y.mul(r).sum();
+        }
+        loss.backward();
+        List<float[]> out = new ArrayList<>();
+        out.add(y.toFloatArray());
+        for (Tensor p : net.parameterTensors()) {
+            out.add(p.grad().toFloatArray());
+        }
+        return out;
+    }
+
+    /**
+     * One unit (whose bias gradient reduce sums along a single column, in its own order), ten
+     * (narrower than a vector), and 2,048 (wide enough that the masked gradient's pass is split
+     * across threads by columns).
+     */
+    @Test
+    void narrowAndWideLayersAlsoMatchBitForBit() {
+        for (int threads = 1; threads <= 2; threads++) {
+            for (int units : new int[] {1, 10, 2048}) {
+                List<float[]> fused = hiddenLayerStep(units, false, threads);
+                List<float[]> unfused = hiddenLayerStep(units, true, threads);
+                for (int i = 0; i < fused.size(); i++) {
+                    assertThat(fused.get(i)).as("tensor %d, %d units, %d threads", i, units, threads)
+                            .containsExactly(unfused.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void underAnomalyDetectionThePairRunsUnfusedSoANegativeInfinityIsCaught() {
+        Sequential net = new Sequential(new Linear(1, 1), Activation.relu());
+        net.initialize(new org.jgrad.init.Constant(1), 0);
+        Tensor x = Tensor.of(new float[] {Float.NEGATIVE_INFINITY}, 1, 1);
+        assertThat(net.forward(x).toFloatArray()).containsExactly(0f); // fused: relu(−∞) = 0, quietly
+        try (var anomaly = Autograd.detectAnomaly()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> net.forward(x))
+                    .isInstanceOf(ArithmeticException.class).hasMessageContaining("'linear' produced -Inf");
+        }
+    }
+
     @Test
     void theFusedOpIsReluOfLinearWithNaNKeptAndNegativesZeroed() {
         Tensor x = Tensor.of(new float[] {1, 2, -1, Float.NaN}, 2, 2);

@@ -68,8 +68,9 @@ public final class LinalgOps {
 
     /**
      * relu(x·Wᵀ + b) as one op, what Gluon's {@code Dense(units, activation='relu')} computes: the
-     * product applies the relu to each part of y as soon as that part is final, on the thread that
-     * computed it, so there is no separate pass over y and no pre-activation array. The values and
+     * blocked product applies the relu to each part of y as soon as that part is final, on the
+     * thread that computed it, so there is no separate pass over y and no pre-activation array
+     * (the narrow-output kernel, n ≤ 8, applies it in one pass after the product). The values and
      * gradients are bit for bit those of {@code relu(linear(x, w, b))}. Backward: dz = dy where
      * y &gt; 0, then linear's backward with dz.
      */
@@ -115,9 +116,11 @@ public final class LinalgOps {
                 return linearGradients(node, UnaryMathOps.reluGrad(g, node.saved(2)), null, n, out, in);
             }
             // the masked gradient never leaves this function, so it goes into a kept array, and the
-            // bias gradient is summed in the same pass
+            // bias gradient is summed in the same pass (for one column, reduce sums in another
+            // order, so linearGradients sums it as the unfused pair would)
             Tensor dz = Tensor.wrap(Scratch.of(g.dtype(), n * out), n, out);
-            Tensor db = inputs.length == 3 && node.needsGrad(2) ? Tensor.wrap(Storage.allocate(g.dtype(), out), out) : null;
+            Tensor db = node.inputs().size() == 3 && node.needsGrad(2) && out > 1
+                    ? Tensor.wrap(Storage.allocate(g.dtype(), out), out) : null;
             Elementwise.K.reluGradAndColumnSums(g.storage(), node.saved(2).storage(), n, out, dz.storage(),
                     db == null ? null : db.storage());
             return linearGradients(node, dz, db, n, out, in);
@@ -154,7 +157,8 @@ public final class LinalgOps {
      * Note [Products side by side]: a linear layer's backward needs two products of equal size, dx =
      * dy·W and dW = dyᵀ·x (n·out·in multiply-adds each). When they are small, splitting each across
      * the pool hardly gains (a hand-off costs microseconds, and the worker must first fetch operands
-     * the other core just wrote), so below SIDE_BY_SIDE_MNK the two run at once, one per thread; the
+     * the other core just wrote), so on a two-thread pool, below SIDE_BY_SIDE_MNK, the two run at
+     * once, one per thread (larger pools, not measured, split each product as before); the
      * GEMM inside each finds the pool busy and stays on its thread. Measured on two threads, the
      * whole backward of a layer, in-process alternating rounds inside the MLP's training step
      * (JDK 25): the chapter's output layer (n·out·in = 0.66 million) 86 → 68 and 77 → 59 µs; a
@@ -165,7 +169,8 @@ public final class LinalgOps {
      * its result.
      */
     private static boolean side(int n, int out, int in) {
-        return Parallel.threads() > 1 && !Autograd.isRecording() && (long) n * out * in < SIDE_BY_SIDE_MNK;
+        // measured on two threads only; with more, each product may still gain from a share of the pool
+        return Parallel.threads() == 2 && !Autograd.isRecording() && (long) n * out * in < SIDE_BY_SIDE_MNK;
     }
 
     /** Inner product of two vectors (a scalar); for other ranks, matmul. */

@@ -42,7 +42,8 @@ public final class VectorKernels extends ScalarKernels {
                 apply(op, FloatVector.fromArray(F, xs, i)).intoArray(os, i);
             }
             if (i < to) { // the tail through the same vector code (see Note [Same bits, cold or warm] in VectorMath)
-                VectorMath.storeTail(apply(op, VectorMath.tail(xs, i, to - i, 0f)), os, i, to - i);
+                // padded with 1, inside every function's domain (log(0) would take log's rare path)
+                VectorMath.storeTail(apply(op, VectorMath.tail(xs, i, to - i, 1f)), os, i, to - i);
             }
         });
     }
@@ -234,25 +235,28 @@ public final class VectorKernels extends ScalarKernels {
         float[] ys = y.floats();
         float[] ds = dz.floats();
         float[] cs = colSums == null ? null : colSums.floats();
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
-            int c = 0;
-            for (int bound = F.loopBound(cols); c < bound; c += L) {
-                FloatVector v = apply(BinaryOp.RELU_GRAD, FloatVector.fromArray(F, gs, row + c),
-                        FloatVector.fromArray(F, ys, row + c));
-                v.intoArray(ds, row + c);
-                if (cs != null) {
-                    (r == 0 ? v : FloatVector.fromArray(F, cs, c).add(v)).intoArray(cs, c);
+        // threads take column ranges, as reduce does along axis 0, so each column's sum is the same
+        Parallel.forRange(cols, Math.max(2 * L, Parallel.ELEMENT_GRAIN / Math.max(1, rows)), (from, to) -> {
+            for (int r = 0; r < rows; r++) {
+                int row = r * cols;
+                int c = from;
+                for (int bound = from + F.loopBound(to - from); c < bound; c += L) {
+                    FloatVector v = apply(BinaryOp.RELU_GRAD, FloatVector.fromArray(F, gs, row + c),
+                            FloatVector.fromArray(F, ys, row + c));
+                    v.intoArray(ds, row + c);
+                    if (cs != null) {
+                        (r == 0 ? v : FloatVector.fromArray(F, cs, c).add(v)).intoArray(cs, c);
+                    }
+                }
+                for (; c < to; c++) {
+                    float v = scalar(BinaryOp.RELU_GRAD, gs[row + c], ys[row + c]);
+                    ds[row + c] = v;
+                    if (cs != null) {
+                        cs[c] = r == 0 ? v : cs[c] + v;
+                    }
                 }
             }
-            for (; c < cols; c++) {
-                float v = scalar(BinaryOp.RELU_GRAD, gs[row + c], ys[row + c]);
-                ds[row + c] = v;
-                if (cs != null) {
-                    cs[c] = r == 0 ? v : cs[c] + v;
-                }
-            }
-        }
+        });
     }
 
     // ------------------------------------------------------------------ reductions
@@ -396,8 +400,10 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     /**
-     * Σ exp(x − shift) over a row; writes the exps to {@code into} when given. The tail is padded
-     * with −∞, whose exp is 0, and goes through the same vector code as the rest of the row.
+     * Σ exp(x − shift) over a row, summed in float lanes (then a fixed tree); writes the exps to
+     * {@code into} when given. The tail is padded with −∞, whose exp is 0 (for a finite shift; the
+     * callers pass the row's maximum, and a row whose maximum is −∞ or +∞ is NaN either way), and
+     * goes through the same vector code as the rest of the row.
      */
     private static double sumExp(float[] xs, int base, int n, float shift, float[] into) {
         FloatVector vs = FloatVector.broadcast(F, shift);

@@ -18,13 +18,16 @@ import jdk.incubator.vector.VectorSpecies;
  * on 4,096 normal samples gave other bits warm than cold in 56 of them, and on JDK 25 a float
  * {@code reduceLanes(ADD)} gave other bits in 2,490 of 4,096 sums. So the first epoch of a run,
  * or a short run, computed other numbers than a long one: the same seed did not give the same
- * run (TrainerTest caught it). Here every step is an add, multiply, fused multiply-add, compare,
- * blend, lane shuffle or bit move, each exactly defined, so a result depends only on the input.
+ * run (TrainerTest caught it). Here every step is an add, multiply, divide, fused multiply-add,
+ * min, max, abs, compare, blend, lane shuffle or bit move, each exactly defined by IEEE 754 or the
+ * API, so a result depends only on the input.
  *
  * <p>The functions are the Cephes single-precision ones (range reduction plus a short
  * polynomial, within about two units in the last place of the correctly rounded value); the
  * polynomials' coefficients are Cephes'. Special values follow {@code Math}: NaN stays NaN,
- * exp(−∞) = 0, exp(+∞) = +∞ and overflow gives +∞, log(0) = −∞, log of a negative is NaN.
+ * exp(−∞) = 0, exp(+∞) = +∞ and overflow gives +∞, log(0) = −∞, log of a negative is NaN. One
+ * exception: sigmoid(x) for x below about −88.7 is 0, where the exact value is subnormal (e^−x
+ * overflows first).
  */
 final class VectorMath {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
