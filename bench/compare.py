@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""jgrad against NumPy and PyTorch, as ratios from the same run.
+"""jgrad against NumPy and PyTorch (and, for the GEMMs, the oneDNN that PyTorch ships), as ratios
+from the same run.
 
 For each pass and thread count it runs `./jgrad bench --json` and then bench/peers.py, back to
 back (A B A B ...), and prints for every figure the median over passes of jgrad and of the peer,

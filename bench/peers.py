@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""The peers' side of jgrad's benchmark: the same measurements with NumPy and PyTorch.
+"""The peers' side of jgrad's benchmark: the same measurements with NumPy and PyTorch, and the
+GEMMs also with oneDNN (PyTorch's mkldnn_linear, when its oneDNN is built in).
 
 Run with Debian's python3 (python3-numpy, python3-torch, libopenblas0-pthread; for PyTorch on two
 threads its best set-up is the OpenMP OpenBLAS, libopenblas0-openmp, which compare.py selects).
@@ -54,13 +55,16 @@ def openblas_info():
     return {"core": "OpenBLAS not found: numpy/torch may run the slow reference BLAS"}
 
 
+# (m, n, k) of each GEMM figure, and its name in jgrad bench's output
+GEMM_SHAPES = [(256, 256, 256), (512, 512, 512), (1024, 1024, 1024), (2048, 2048, 2048),
+               (256, 256, 784), (784, 256, 256), (256, 10, 256)]
+GEMM_NAMES = ["256³", "512³", "1024³", "2048³", "256×784·784×256", "784×256·256×256", "256×256·256×10"]
+
+
 def numpy_rows(args, rows):
     import numpy as np
     rng = np.random.default_rng(1)
-    shapes = [(256, 256, 256), (512, 512, 512), (1024, 1024, 1024), (2048, 2048, 2048),
-              (256, 256, 784), (784, 256, 256), (256, 10, 256)]
-    names = ["256³", "512³", "1024³", "2048³", "256×784·784×256", "784×256·256×256", "256×256·256×10"]
-    for (m, n, k), name in zip(shapes, names):
+    for (m, n, k), name in zip(GEMM_SHAPES, GEMM_NAMES):
         a = rng.uniform(-1, 1, (m, k)).astype(np.float32)
         b = rng.uniform(-1, 1, (k, n)).astype(np.float32)
         c = np.empty((m, n), np.float32)
@@ -78,6 +82,22 @@ def numpy_rows(args, rows):
     med, lo, hi = timed(lambda: np.add(x, y, out=out), args.warmup, args.rounds, args.round_seconds)
     rows.append({"group": "elementwise", "name": "add 16M floats", "value": 12.0 * n / med / 1e9, "unit": "GB/s",
                  "min": 12.0 * n / hi / 1e9, "max": 12.0 * n / lo / 1e9, "peer": "numpy"})
+
+
+def onednn_rows(args, rows):
+    """oneDNN's float32 matrix product as PyTorch 1.13 ships it: its inner-product primitive
+    (torch's mkldnn_linear, x·Wᵀ, W stored n×k), on the same shapes as numpy's, output included."""
+    import torch
+    if not torch.backends.mkldnn.is_available():
+        return
+    torch.manual_seed(1)
+    for (m, n, k), name in zip(GEMM_SHAPES, GEMM_NAMES):
+        x = (torch.rand(m, k) * 2 - 1).to_mkldnn()
+        w = (torch.rand(n, k) * 2 - 1).to_mkldnn()
+        med, lo, hi = timed(lambda: torch._C._nn.mkldnn_linear(x, w, None), args.warmup, args.rounds, args.round_seconds)
+        flops = 2.0 * m * n * k
+        rows.append({"group": "gemm", "name": name, "value": flops / med / 1e9, "unit": "GFLOP/s",
+                     "min": flops / hi / 1e9, "max": flops / lo / 1e9, "peer": "onednn"})
 
 
 def torch_rows(args, rows):
@@ -142,7 +162,9 @@ def main():
             torch.set_num_threads(args.threads)
             env["torch"] = torch.__version__
             env["torch_threads"] = torch.get_num_threads()
+            env["onednn"] = torch.backends.mkldnn.is_available()
             torch_rows(args, rows)
+            onednn_rows(args, rows)
         except ImportError:
             env["torch"] = "not installed (apt-get install python3-torch)"
     print(json.dumps({"environment": env, "rows": rows}))
