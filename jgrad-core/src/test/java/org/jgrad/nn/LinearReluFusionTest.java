@@ -26,17 +26,12 @@ class LinearReluFusionTest {
         Parallel.setThreads(threadsBefore);
     }
 
-    /** Loss, output and every parameter's gradient of one step on the chapter's MLP shape. */
-    private static List<float[]> step(boolean hooked, int threads, int batch) {
+    /** The output, then every parameter's gradient, of sum(net(x) ⊙ r) for random x (batch, in) and r. */
+    private static List<float[]> outputAndGradients(Sequential net, int threads, int batch, int in, int outputs) {
         Parallel.setThreads(threads);
-        Sequential net = Mlp.of(10, Activation::relu, 256);
-        net.initialize(Xavier.uniform(), 3);
-        if (hooked) {
-            net.get(1).registerForwardHook((m, in, out) -> { }); // a no-op hook: the pair runs unfused
-        }
         Rng rng = new Rng(5);
-        Tensor x = Tensor.randomUniform(rng, -1, 1, batch, 784);
-        Tensor r = Tensor.randomUniform(rng, -1, 1, batch, 10);
+        Tensor x = Tensor.randomUniform(rng, -1, 1, batch, in);
+        Tensor r = Tensor.randomUniform(rng, -1, 1, batch, outputs);
         Tensor y;
         Tensor loss;
         try (var scope = Autograd.record()) {
@@ -52,12 +47,26 @@ class LinearReluFusionTest {
         return out;
     }
 
+    /** net, initialized; when hooked, with a no-op forward hook on layer {@code linear}, so its pair runs unfused. */
+    private static Sequential prepared(Sequential net, long seed, boolean hooked, int linear) {
+        net.initialize(Xavier.uniform(), seed);
+        if (hooked) {
+            net.get(linear).registerForwardHook((m, in, out) -> { });
+        }
+        return net;
+    }
+
+    /** The chapter's 784-256-10 MLP (Flatten first, so its Linear is layer 1). */
+    private static Sequential chapterMlp(boolean hooked) {
+        return prepared(Mlp.of(10, Activation::relu, 256), 3, hooked, 1);
+    }
+
     @Test
     void fusedAndUnfusedGiveTheSameOutputAndGradientsBitForBit() {
         for (int threads = 1; threads <= 2; threads++) {
             for (int batch : new int[] {1, 37, 256}) {
-                List<float[]> fused = step(false, threads, batch);
-                List<float[]> unfused = step(true, threads, batch);
+                List<float[]> fused = outputAndGradients(chapterMlp(false), threads, batch, 784, 10);
+                List<float[]> unfused = outputAndGradients(chapterMlp(true), threads, batch, 784, 10);
                 for (int i = 0; i < fused.size(); i++) {
                     assertThat(fused.get(i)).as("tensor %d, batch %d, %d threads", i, batch, threads)
                             .containsExactly(unfused.get(i));
@@ -66,30 +75,9 @@ class LinearReluFusionTest {
         }
     }
 
-    /** Output, and gradients of every parameter, of sum(net(x) ⊙ r) for a Linear(units)–ReLU–Linear(3) net. */
-    private static List<float[]> hiddenLayerStep(int units, boolean hooked, int threads) {
-        Parallel.setThreads(threads);
-        Sequential net = new Sequential(new Linear(units), Activation.relu(), new Linear(3));
-        net.initialize(Xavier.uniform(), 4);
-        if (hooked) {
-            net.get(0).registerForwardHook((m, in, out) -> { });
-        }
-        Rng rng = new Rng(6);
-        Tensor x = Tensor.randomUniform(rng, -1, 1, 64, 20);
-        Tensor r = Tensor.randomUniform(rng, -1, 1, 64, 3);
-        Tensor y;
-        Tensor loss;
-        try (var scope = Autograd.record()) {
-            y = net.forward(x);
-            loss = y.mul(r).sum();
-        }
-        loss.backward();
-        List<float[]> out = new ArrayList<>();
-        out.add(y.toFloatArray());
-        for (Tensor p : net.parameterTensors()) {
-            out.add(p.grad().toFloatArray());
-        }
-        return out;
+    /** Linear(units)–ReLU–Linear(3). */
+    private static Sequential hiddenLayerNet(int units, boolean hooked) {
+        return prepared(new Sequential(new Linear(units), Activation.relu(), new Linear(3)), 4, hooked, 0);
     }
 
     /**
@@ -101,8 +89,8 @@ class LinearReluFusionTest {
     void narrowAndWideLayersAlsoMatchBitForBit() {
         for (int threads = 1; threads <= 2; threads++) {
             for (int units : new int[] {1, 10, 2048}) {
-                List<float[]> fused = hiddenLayerStep(units, false, threads);
-                List<float[]> unfused = hiddenLayerStep(units, true, threads);
+                List<float[]> fused = outputAndGradients(hiddenLayerNet(units, false), threads, 64, 20, 3);
+                List<float[]> unfused = outputAndGradients(hiddenLayerNet(units, true), threads, 64, 20, 3);
                 for (int i = 0; i < fused.size(); i++) {
                     assertThat(fused.get(i)).as("tensor %d, %d units, %d threads", i, units, threads)
                             .containsExactly(unfused.get(i));
