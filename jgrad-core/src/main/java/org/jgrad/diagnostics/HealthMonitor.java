@@ -113,18 +113,23 @@ public final class HealthMonitor implements TrainingListener {
             if (act != null && act.activationName().equals("ReLU")) {
                 // only the output is needed, so the Linear and ReLU stay fused (Note [Linear and ReLU fused])
                 hooks.add(act.registerOutputHook((m, out) -> {
-                    if (m.isTraining() && step % every == 0) { // the forward of step + 1, which will be recorded
+                    if (sampled(m)) {
                         activationStats(layer, null, out);
                     }
                 }));
             } else if (act != null) {
                 hooks.add(act.registerForwardHook((m, in, out) -> {
-                    if (m.isTraining() && step % every == 0) {
+                    if (sampled(m)) {
                         activationStats(layer, in, out);
                     }
                 }));
             }
         }
+    }
+
+    /** Whether this forward is one to observe: the forward of step + 1, which will be recorded. */
+    private boolean sampled(Module m) {
+        return m.isTraining() && step % every == 0;
     }
 
     /** Removes the activation hooks, so the model runs unobserved after training. */

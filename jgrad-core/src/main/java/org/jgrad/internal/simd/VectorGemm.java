@@ -49,21 +49,18 @@ public final class VectorGemm {
         if (k == 0 || (beta != 0f && beta != 1f)) {
             scale(beta, m, n, c, cOff, ldc);
         }
-        if (k == 0 || Dots.suits(transA, n, k)) {
-            if (k > 0) {
-                Dots.multiply(transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta == 0f, c, cOff, ldc);
-            }
-            if (relu) {
-                VectorKernels.reluBlock(c, cOff, ldc, 0, m, 0, n);
-            }
-            return;
-        }
-        if (!relu && ShortWide.suits(m, n)) {
+        if (k > 0 && Dots.suits(transA, n, k)) {
+            Dots.multiply(transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta == 0f, c, cOff, ldc);
+        } else if (k > 0 && ShortWide.suits(m, n)) {
             ShortWide.multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta == 0f, c, cOff, ldc);
+        } else if (k > 0) { // the blocked kernel applies the relu itself, slice by slice
+            SgemmDriver.forThisThread().multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb,
+                    beta == 0f, relu, c, cOff, ldc, Parallel.threads());
             return;
         }
-        SgemmDriver.forThisThread().multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb,
-                beta == 0f, relu, c, cOff, ldc, Parallel.threads());
+        if (relu) {
+            VectorKernels.reluBlock(c, cOff, ldc, 0, m, 0, n);
+        }
     }
 
     /** Double precision: {@code C = op(A)·op(B) + beta·C}; {@code beta == 0} ignores C's contents. */

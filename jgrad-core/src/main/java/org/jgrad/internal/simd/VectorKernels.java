@@ -36,16 +36,19 @@ public final class VectorKernels extends ScalarKernels {
         }
         float[] xs = x.floats();
         float[] os = out.floats();
-        Parallel.forRange(xs.length, Parallel.ELEMENT_GRAIN, (from, to) -> {
-            int i = from;
-            for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
-                apply(op, FloatVector.fromArray(F, xs, i)).intoArray(os, i);
-            }
-            if (i < to) { // the tail through the same vector code (see Note [Same bits, cold or warm] in VectorMath)
-                // padded with 1, inside every function's domain (log(0) would take log's rare path)
-                VectorMath.storeTail(apply(op, VectorMath.tail(xs, i, to - i, 1f)), os, i, to - i);
-            }
-        });
+        Parallel.forRange(xs.length, Parallel.ELEMENT_GRAIN, (from, to) -> map(op, xs, from, to, os));
+    }
+
+    /** os[i] = op(xs[i]) for i in [from, to) (os may be xs), whole vectors and then a padded tail. */
+    private static void map(UnaryOp op, float[] xs, int from, int to, float[] os) {
+        int i = from;
+        for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
+            apply(op, FloatVector.fromArray(F, xs, i)).intoArray(os, i);
+        }
+        if (i < to) { // the tail through the same vector code (see Note [Same bits, cold or warm] in VectorMath)
+            // padded with 1, inside every function's domain (log(0) would take log's rare path)
+            VectorMath.storeTail(apply(op, VectorMath.tail(xs, i, to - i, 1f)), os, i, to - i);
+        }
     }
 
     private static boolean vectorized(UnaryOp op) {
@@ -471,14 +474,7 @@ public final class VectorKernels extends ScalarKernels {
             }
             ls[r] = max;
         }
-        int n = rows * cols;
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
-            VectorMath.exp(FloatVector.fromArray(F, ps, i)).intoArray(ps, i);
-        }
-        if (i < n) {
-            VectorMath.storeTail(VectorMath.exp(VectorMath.tail(ps, i, n - i, 0f)), ps, i, n - i);
-        }
+        map(UnaryOp.EXP, ps, 0, rows * cols, ps);
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
             double sum = 0;
