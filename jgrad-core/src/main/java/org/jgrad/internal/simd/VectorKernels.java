@@ -1,5 +1,6 @@
 package org.jgrad.internal.simd;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -188,45 +189,89 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
+    /** Per-thread vectors of one repeated value, for a broadcast operand (see {@link #row}). */
+    private static final ThreadLocal<float[][]> SPLAT = ThreadLocal.withInitial(() -> new float[2][L]);
+
+    /**
+     * o[oi + i] = op(a[ai + i·sa], b[bi + i·sb]) for i in [0, n). When each stride is 0 or 1 (not
+     * both 0), whole vectors go through {@link #vectorRow}; an operand with stride 0 is first
+     * copied into a vector's worth of its one value, so one loop serves all three cases.
+     */
     private static void row(BinaryOp op, float[] a, int ai, int sa, float[] b, int bi, int sb, float[] o, int oi, int n) {
-        int i = 0;
-        int bound = F.loopBound(n);
-        if (sa == 1 && sb == 1) {
-            for (; i < bound; i += L) {
-                apply(op, FloatVector.fromArray(F, a, ai + i), FloatVector.fromArray(F, b, bi + i)).intoArray(o, oi + i);
+        int bound = (sa | sb) == 1 ? F.loopBound(n) : 0;
+        if (bound > 0) {
+            float[][] splat = sa == 0 || sb == 0 ? SPLAT.get() : null;
+            if (sa == 0) {
+                Arrays.fill(splat[0], a[ai]);
             }
-        } else if (sa == 1 && sb == 0) {
-            FloatVector vb = FloatVector.broadcast(F, b[bi]);
-            for (; i < bound; i += L) {
-                apply(op, FloatVector.fromArray(F, a, ai + i), vb).intoArray(o, oi + i);
+            if (sb == 0) {
+                Arrays.fill(splat[1], b[bi]);
             }
-        } else if (sa == 0 && sb == 1) {
-            FloatVector va = FloatVector.broadcast(F, a[ai]);
-            for (; i < bound; i += L) {
-                apply(op, va, FloatVector.fromArray(F, b, bi + i)).intoArray(o, oi + i);
-            }
+            vectorRow(op, sa == 0 ? splat[0] : a, sa == 0 ? 0 : ai, sa, sb == 0 ? splat[1] : b, sb == 0 ? 0 : bi, sb,
+                    o, oi, bound);
         }
-        for (; i < n; i++) {
+        for (int i = bound; i < n; i++) {
             o[oi + i] = scalar(op, a[ai + i * sa], b[bi + i * sb]);
         }
     }
 
-    private static FloatVector apply(BinaryOp op, FloatVector x, FloatVector y) {
+    /**
+     * Whole vectors of {@link #row}, one loop per op (Note [No switch around a hot loop's vectors]);
+     * x advances by L·kx per vector and y by L·ky, each k 0 or 1.
+     */
+    private static void vectorRow(BinaryOp op, float[] x, int xi, int kx, float[] y, int yi, int ky, float[] o, int oi,
+                                  int bound) {
         switch (op) {
-            case ADD: return x.add(y);
-            case SUB: return x.sub(y);
-            case MUL: return x.mul(y);
-            case DIV: return x.div(y);
-            case MAX: return x.max(y);
-            case MIN: return x.min(y);
-            case RELU_GRAD: return x.blend(0f, y.compare(VectorOperators.GT, 0f).not());
-            case SIGMOID_GRAD: return x.mul(y).mul(y.neg().add(1f));
-            case TANH_GRAD: return x.mul(y.mul(y).neg().add(1f));
-            default: throw new AssertionError(op);
+            case ADD:
+                for (int i = 0; i < bound; i += L) load(x, xi + i * kx).add(load(y, yi + i * ky)).intoArray(o, oi + i);
+                break;
+            case SUB:
+                for (int i = 0; i < bound; i += L) load(x, xi + i * kx).sub(load(y, yi + i * ky)).intoArray(o, oi + i);
+                break;
+            case MUL:
+                for (int i = 0; i < bound; i += L) load(x, xi + i * kx).mul(load(y, yi + i * ky)).intoArray(o, oi + i);
+                break;
+            case DIV:
+                for (int i = 0; i < bound; i += L) load(x, xi + i * kx).div(load(y, yi + i * ky)).intoArray(o, oi + i);
+                break;
+            case MAX:
+                for (int i = 0; i < bound; i += L) load(x, xi + i * kx).max(load(y, yi + i * ky)).intoArray(o, oi + i);
+                break;
+            case MIN:
+                for (int i = 0; i < bound; i += L) load(x, xi + i * kx).min(load(y, yi + i * ky)).intoArray(o, oi + i);
+                break;
+            case RELU_GRAD:
+                for (int i = 0; i < bound; i += L) reluGrad(load(x, xi + i * kx), load(y, yi + i * ky)).intoArray(o, oi + i);
+                break;
+            case SIGMOID_GRAD:
+                for (int i = 0; i < bound; i += L) sigmoidGrad(load(x, xi + i * kx), load(y, yi + i * ky)).intoArray(o, oi + i);
+                break;
+            case TANH_GRAD:
+                for (int i = 0; i < bound; i += L) tanhGrad(load(x, xi + i * kx), load(y, yi + i * ky)).intoArray(o, oi + i);
+                break;
+            default:
+                throw new AssertionError(op);
         }
     }
 
-    /** The same arithmetic as {@link #apply(BinaryOp, FloatVector, FloatVector)}, one lane, for tails. */
+    private static FloatVector load(float[] x, int i) {
+        return FloatVector.fromArray(F, x, i);
+    }
+
+    /** The incoming gradient x where the output y is above 0, else 0 (as BinaryOp.RELU_GRAD). */
+    private static FloatVector reluGrad(FloatVector x, FloatVector y) {
+        return x.blend(0f, y.compare(VectorOperators.GT, 0f).not());
+    }
+
+    private static FloatVector sigmoidGrad(FloatVector x, FloatVector y) {
+        return x.mul(y).mul(y.neg().add(1f));
+    }
+
+    private static FloatVector tanhGrad(FloatVector x, FloatVector y) {
+        return x.mul(y.mul(y).neg().add(1f));
+    }
+
+    /** The same arithmetic as {@link #vectorRow}, one lane, for tails. */
     private static float scalar(BinaryOp op, float x, float y) {
         switch (op) {
             case ADD: return x + y;
@@ -299,8 +344,7 @@ public final class VectorKernels extends ScalarKernels {
                 int row = r * cols;
                 int c = from;
                 for (int bound = from + F.loopBound(to - from); c < bound; c += L) {
-                    FloatVector v = apply(BinaryOp.RELU_GRAD, FloatVector.fromArray(F, gs, row + c),
-                            FloatVector.fromArray(F, ys, row + c));
+                    FloatVector v = reluGrad(FloatVector.fromArray(F, gs, row + c), FloatVector.fromArray(F, ys, row + c));
                     v.intoArray(ds, row + c);
                     if (cs != null) {
                         (r == 0 ? v : FloatVector.fromArray(F, cs, c).add(v)).intoArray(cs, c);
