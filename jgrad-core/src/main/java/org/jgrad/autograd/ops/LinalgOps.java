@@ -19,6 +19,8 @@ import org.jgrad.tensor.kernel.Storage;
 public final class LinalgOps {
     /** Below this many multiply-adds per product, a layer's two backward products run side by side. */
     private static final long SIDE_BY_SIDE_MNK = Long.getLong("jgrad.linear.sideBySide", 8_000_000L);
+    /** Below this many multiply-adds per product the hand-off costs more than the second thread gains. */
+    private static final long SIDE_BY_SIDE_MIN_MNK = Long.getLong("jgrad.linear.sideBySideMin", 1L << 17);
 
     private LinalgOps() {
     }
@@ -170,7 +172,8 @@ public final class LinalgOps {
      */
     private static boolean side(int n, int out, int in) {
         // measured on two threads only; with more, each product may still gain from a share of the pool
-        return Parallel.threads() == 2 && !Autograd.isRecording() && (long) n * out * in < SIDE_BY_SIDE_MNK;
+        long mnk = (long) n * out * in;
+        return Parallel.threads() == 2 && !Autograd.isRecording() && mnk >= SIDE_BY_SIDE_MIN_MNK && mnk < SIDE_BY_SIDE_MNK;
     }
 
     /** Inner product of two vectors (a scalar); for other ranks, matmul. */
