@@ -75,7 +75,12 @@ public final class VectorKernels extends ScalarKernels {
 
     private static void mapLog(float[] xs, int from, int bound, float[] os) {
         for (int i = from; i < bound; i += L) {
-            VectorMath.log(FloatVector.fromArray(F, xs, i)).intoArray(os, i);
+            FloatVector x = FloatVector.fromArray(F, xs, i);
+            if (VectorMath.allNormal(x)) { // the rare path's result never merges with this one's
+                VectorMath.logOfNormal(x).intoArray(os, i);
+            } else {
+                VectorMath.log(x).intoArray(os, i);
+            }
         }
     }
 
@@ -241,16 +246,35 @@ public final class VectorKernels extends ScalarKernels {
                 for (int i = 0; i < bound; i += L) load(x, xi + i * kx).min(load(y, yi + i * ky)).intoArray(o, oi + i);
                 break;
             case RELU_GRAD:
-                for (int i = 0; i < bound; i += L) reluGrad(load(x, xi + i * kx), load(y, yi + i * ky)).intoArray(o, oi + i);
+                reluGradRow(x, xi, kx, y, yi, ky, o, oi, bound);
                 break;
             case SIGMOID_GRAD:
-                for (int i = 0; i < bound; i += L) sigmoidGrad(load(x, xi + i * kx), load(y, yi + i * ky)).intoArray(o, oi + i);
+                sigmoidGradRow(x, xi, kx, y, yi, ky, o, oi, bound);
                 break;
             case TANH_GRAD:
-                for (int i = 0; i < bound; i += L) tanhGrad(load(x, xi + i * kx), load(y, yi + i * ky)).intoArray(o, oi + i);
+                tanhGradRow(x, xi, kx, y, yi, ky, o, oi, bound);
                 break;
             default:
                 throw new AssertionError(op);
+        }
+    }
+
+    // the gradient ops, each in a method of its own (more than one instruction per vector)
+    private static void reluGradRow(float[] x, int xi, int kx, float[] y, int yi, int ky, float[] o, int oi, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            reluGrad(load(x, xi + i * kx), load(y, yi + i * ky)).intoArray(o, oi + i);
+        }
+    }
+
+    private static void sigmoidGradRow(float[] x, int xi, int kx, float[] y, int yi, int ky, float[] o, int oi, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            sigmoidGrad(load(x, xi + i * kx), load(y, yi + i * ky)).intoArray(o, oi + i);
+        }
+    }
+
+    private static void tanhGradRow(float[] x, int xi, int kx, float[] y, int yi, int ky, float[] o, int oi, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            tanhGrad(load(x, xi + i * kx), load(y, yi + i * ky)).intoArray(o, oi + i);
         }
     }
 

@@ -99,10 +99,23 @@ final class VectorMath {
         // the common case stays small: C2 compiles a branch that profiling never saw taken as a
         // trap, and on JDK 17 the whole function in one loop measured 5–100× slower (its code too
         // large to compile well); so subnormals, zeros, negatives, +∞ and NaN take a second path
-        VectorMask<Float> normal = x.compare(VectorOperators.GE, Float.MIN_NORMAL)
-                .and(x.compare(VectorOperators.LE, Float.MAX_VALUE));
         FloatVector result = logOfNormal(x, FloatVector.zero(F));
-        return normal.allTrue() ? result : logOfAny(x);
+        return allNormal(x) ? result : logOfAny(x);
+    }
+
+    /**
+     * {@link #log} of a vector whose lanes are all normal, positive and finite ({@link #allNormal});
+     * a loop stores it on that branch and {@code log(x)} on the other, so that no vector merges with
+     * the rare path's call (where one does, C2 boxes it: see Note [No switch around a hot loop's
+     * vectors] in VectorKernels; a loop over {@code log} allocated 10 bytes per float).
+     */
+    static FloatVector logOfNormal(FloatVector x) {
+        return logOfNormal(x, FloatVector.zero(F));
+    }
+
+    /** Whether every lane of x is a normal positive finite float, the domain of {@link #logOfNormal(FloatVector)}. */
+    static boolean allNormal(FloatVector x) {
+        return x.compare(VectorOperators.GE, Float.MIN_NORMAL).and(x.compare(VectorOperators.LE, Float.MAX_VALUE)).allTrue();
     }
 
     /** log per lane for any input: subnormals scaled up first, special inputs set as Math.log sets them. */
