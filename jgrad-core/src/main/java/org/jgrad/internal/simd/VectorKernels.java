@@ -79,7 +79,7 @@ public final class VectorKernels extends ScalarKernels {
             if (VectorMath.allNormal(x)) { // the rare path's result never merges with this one's
                 VectorMath.logOfNormal(x).intoArray(os, i);
             } else {
-                VectorMath.log(x).intoArray(os, i);
+                VectorMath.logOfAny(x).intoArray(os, i);
             }
         }
     }

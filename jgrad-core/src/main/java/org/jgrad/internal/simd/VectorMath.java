@@ -99,15 +99,14 @@ final class VectorMath {
         // the common case stays small: C2 compiles a branch that profiling never saw taken as a
         // trap, and on JDK 17 the whole function in one loop measured 5–100× slower (its code too
         // large to compile well); so subnormals, zeros, negatives, +∞ and NaN take a second path
-        FloatVector result = logOfNormal(x, FloatVector.zero(F));
-        return allNormal(x) ? result : logOfAny(x);
+        return allNormal(x) ? logOfNormal(x) : logOfAny(x);
     }
 
     /**
      * {@link #log} of a vector whose lanes are all normal, positive and finite ({@link #allNormal});
-     * a loop stores it on that branch and {@code log(x)} on the other, so that no vector merges with
-     * the rare path's call (where one does, C2 boxes it: see Note [No switch around a hot loop's
-     * vectors] in VectorKernels; a loop over {@code log} allocated 10 bytes per float).
+     * a loop stores it on that branch and {@link #logOfAny} on the other, so that no vector merges
+     * with the rare path's call (where one does, C2 boxes it: see Note [No switch around a hot
+     * loop's vectors] in VectorKernels; a loop over {@code log} allocated 12 bytes per float).
      */
     static FloatVector logOfNormal(FloatVector x) {
         return logOfNormal(x, FloatVector.zero(F));
@@ -119,7 +118,7 @@ final class VectorMath {
     }
 
     /** log per lane for any input: subnormals scaled up first, special inputs set as Math.log sets them. */
-    private static FloatVector logOfAny(FloatVector x) {
+    static FloatVector logOfAny(FloatVector x) {
         VectorMask<Float> tiny = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
         FloatVector xs = x.blend(x.mul(8388608f), tiny); // 2^23
         FloatVector result = logOfNormal(xs, FloatVector.zero(F).blend(-23f, tiny));
