@@ -1,5 +1,8 @@
 package org.jgrad.internal.simd;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -37,27 +40,82 @@ public final class VectorKernels extends ScalarKernels {
         }
         float[] xs = x.floats();
         float[] os = out.floats();
-        Parallel.forRange(xs.length, Parallel.ELEMENT_GRAIN, (from, to) -> map(op, xs, from, to, os));
+        MethodHandle loop = OWN_COMPILE[op.ordinal()];
+        if (loop != null) {
+            Parallel.forRange(xs.length, Parallel.ELEMENT_GRAIN, (from, to) -> mapOwnCompile(loop, xs, from, to, os));
+        } else {
+            Parallel.forRange(xs.length, Parallel.ELEMENT_GRAIN, (from, to) -> mapCheap(op, xs, from, to, os));
+        }
     }
 
-    /** os[i] = op(xs[i]) for i in [from, to) (os may be xs), whole vectors and then a padded tail. */
-    private static void map(UnaryOp op, float[] xs, int from, int to, float[] os) {
+    /**
+     * The loops of the ops that are many vector instructions each, by UnaryOp ordinal (null for
+     * the others), reached only through these handles: see Note [One heavy loop per compilation].
+     *
+     * <p>Note [One heavy loop per compilation]: C2 inlines a small hot callee into its caller, so a
+     * loop written in a method of its own still ends up compiled inside whatever dispatches to it,
+     * together with every other op's loop that the dispatcher's profile has seen taken. exp, log,
+     * sigmoid and tanh are each a few dozen vector operations, and the Vector API turns each
+     * operation into many nodes while C2 parses it; two of these loops in one compilation pass
+     * C2's node-count cutoff, the calls inside the second are then left uninlined, and every vector
+     * passed to them is boxed. Measured on JDK 17, one process: exp of 65,536 floats took 23 µs,
+     * and 350–477 µs once sigmoid had run too (Parallel.forRange had been compiled with both
+     * loops inlined: NodeCountInliningCutoff at exp's polynomial steps); on JDK 25, tanh took
+     * 74–78 µs in a process that had run the MLP's step and the GEMMs, against 35 µs in a fresh
+     * one. A call through a method handle that is not a compile-time constant is never inlined,
+     * so each of these loops is compiled on its own, with its one function inlined in it; the
+     * handle costs one indirect call per range of elements, not per vector.
+     */
+    private static final MethodHandle[] OWN_COMPILE = new MethodHandle[UnaryOp.values().length];
+
+    static {
+        MethodType loop = MethodType.methodType(void.class, float[].class, int.class, int.class, float[].class);
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            OWN_COMPILE[UnaryOp.EXP.ordinal()] = lookup.findStatic(VectorKernels.class, "mapExp", loop);
+            OWN_COMPILE[UnaryOp.LOG.ordinal()] = lookup.findStatic(VectorKernels.class, "mapLog", loop);
+            OWN_COMPILE[UnaryOp.SIGMOID.ordinal()] = lookup.findStatic(VectorKernels.class, "mapSigmoid", loop);
+            OWN_COMPILE[UnaryOp.TANH.ordinal()] = lookup.findStatic(VectorKernels.class, "mapTanh", loop);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * A heavy op's loop over whole vectors, then the tail padded with 1 (inside every function's
+     * domain; log(0) would take log's rare path) through the same loop, so each element gets the
+     * same function wherever it sits (Note [Same bits, cold or warm] in VectorMath) and the loop's
+     * compilation holds the function once, not a second time for the tail.
+     */
+    private static void mapOwnCompile(MethodHandle loop, float[] xs, int from, int to, float[] os) {
         int bound = from + F.loopBound(to - from);
-        switch (op) { // each op's loop in a method of its own, see Note [No switch around a hot loop's vectors]
-            case EXP: mapExp(xs, from, bound, os); break;
-            case LOG: mapLog(xs, from, bound, os); break;
-            case SIGMOID: mapSigmoid(xs, from, bound, os); break;
-            case TANH: mapTanh(xs, from, bound, os); break;
-            default: mapCheap(op, xs, from, bound, os);
-        }
-        if (bound < to) { // the tail through the same vector code (see Note [Same bits, cold or warm] in VectorMath)
-            // padded with 1, inside every function's domain (log(0) would take log's rare path)
-            VectorMath.storeTail(apply(op, VectorMath.tail(xs, bound, to - bound, 1f)), os, bound, to - bound);
+        run(loop, xs, from, bound, os);
+        if (bound < to) {
+            float[] pad = new float[L];
+            Arrays.fill(pad, 1f);
+            System.arraycopy(xs, bound, pad, 0, to - bound);
+            run(loop, pad, 0, L, pad);
+            System.arraycopy(pad, 0, os, bound, to - bound);
         }
     }
 
-    /** The ops that are one instruction or two; all four loops together stay small enough to compile whole. */
-    private static void mapCheap(UnaryOp op, float[] xs, int from, int bound, float[] os) {
+    private static void run(MethodHandle loop, float[] xs, int from, int to, float[] os) {
+        try {
+            loop.invokeExact(xs, from, to, os);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t); // the loops throw nothing checked
+        }
+    }
+
+    /**
+     * os[i] = op(xs[i]) for i in [from, to) (os may be xs) for the ops that are one instruction or
+     * two; all four loops together stay small enough to compile whole. The tail goes through the
+     * same vector code, padded with 1.
+     */
+    private static void mapCheap(UnaryOp op, float[] xs, int from, int to, float[] os) {
+        int bound = from + F.loopBound(to - from);
         switch (op) {
             case RELU: for (int i = from; i < bound; i += L) relu(FloatVector.fromArray(F, xs, i)).intoArray(os, i); break;
             case NEG: for (int i = from; i < bound; i += L) FloatVector.fromArray(F, xs, i).neg().intoArray(os, i); break;
@@ -65,16 +123,32 @@ public final class VectorKernels extends ScalarKernels {
             case SQRT: for (int i = from; i < bound; i += L) FloatVector.fromArray(F, xs, i).sqrt().intoArray(os, i); break;
             default: throw new AssertionError(op);
         }
+        if (bound < to) {
+            VectorMath.storeTail(applyCheap(op, VectorMath.tail(xs, bound, to - bound, 1f)), os, bound, to - bound);
+        }
     }
 
-    private static void mapExp(float[] xs, int from, int bound, float[] os) {
-        for (int i = from; i < bound; i += L) {
+    private static FloatVector applyCheap(UnaryOp op, FloatVector v) {
+        switch (op) {
+            case NEG: return v.neg();
+            case ABS: return v.abs();
+            case RELU: return relu(v);
+            case SQRT: return v.sqrt();
+            default: throw new AssertionError(op);
+        }
+    }
+
+    // The heavy ops' loops, reached only through OWN_COMPILE (softmax cross-entropy uses mapExp too):
+    // os[i] = f(xs[i]) for whole vectors from `from` up to `to`, a multiple of L further on.
+
+    private static void mapExp(float[] xs, int from, int to, float[] os) {
+        for (int i = from; i < to; i += L) {
             VectorMath.exp(FloatVector.fromArray(F, xs, i)).intoArray(os, i);
         }
     }
 
-    private static void mapLog(float[] xs, int from, int bound, float[] os) {
-        for (int i = from; i < bound; i += L) {
+    private static void mapLog(float[] xs, int from, int to, float[] os) {
+        for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(F, xs, i);
             if (VectorMath.allNormal(x)) { // the rare path's result never merges with this one's
                 VectorMath.logOfNormal(x).intoArray(os, i);
@@ -84,14 +158,14 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
-    private static void mapSigmoid(float[] xs, int from, int bound, float[] os) {
-        for (int i = from; i < bound; i += L) {
+    private static void mapSigmoid(float[] xs, int from, int to, float[] os) {
+        for (int i = from; i < to; i += L) {
             VectorMath.sigmoid(FloatVector.fromArray(F, xs, i)).intoArray(os, i);
         }
     }
 
-    private static void mapTanh(float[] xs, int from, int bound, float[] os) {
-        for (int i = from; i < bound; i += L) {
+    private static void mapTanh(float[] xs, int from, int to, float[] os) {
+        for (int i = from; i < to; i += L) {
             VectorMath.tanh(FloatVector.fromArray(F, xs, i)).intoArray(os, i);
         }
     }
@@ -100,20 +174,6 @@ public final class VectorKernels extends ScalarKernels {
         switch (op) {
             case NEG: case ABS: case RELU: case SQRT: case EXP: case LOG: case SIGMOID: case TANH: return true;
             default: return false;
-        }
-    }
-
-    private static FloatVector apply(UnaryOp op, FloatVector v) {
-        switch (op) {
-            case NEG: return v.neg();
-            case ABS: return v.abs();
-            case RELU: return relu(v);
-            case SQRT: return v.sqrt();
-            case EXP: return VectorMath.exp(v);
-            case LOG: return VectorMath.log(v);
-            case SIGMOID: return VectorMath.sigmoid(v);
-            case TANH: return VectorMath.tanh(v);
-            default: throw new AssertionError(op);
         }
     }
 
@@ -597,7 +657,7 @@ public final class VectorKernels extends ScalarKernels {
             }
             ls[r] = max;
         }
-        map(UnaryOp.EXP, ps, 0, rows * cols, ps);
+        mapOwnCompile(OWN_COMPILE[UnaryOp.EXP.ordinal()], ps, 0, rows * cols, ps);
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
             double sum = 0;

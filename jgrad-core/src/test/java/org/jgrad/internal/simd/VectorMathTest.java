@@ -91,6 +91,18 @@ class VectorMathTest {
     }
 
     @Test
+    void sigmoidIsExactlyOneWhereOnePlusItsExpRoundsToOne() {
+        // e^−x is taken at −87 above x = 87 (see VectorMath.sigmoid); from x ≈ 16.7 on, 1 + e^−x is 1
+        float[] x = sweep(17, 3e38, true, 1 << 16);
+        float[] got = apply(VectorMath::sigmoid, x);
+        for (int i = 0; i < x.length; i++) {
+            assertThat(got[i]).as("sigmoid(%s)", x[i]).isEqualTo(1f);
+        }
+        assertThat(apply(VectorMath::sigmoid, new float[] {Float.POSITIVE_INFINITY, 86.9f, 87f, 87.1f, 88f, 104f}))
+                .containsOnly(1f);
+    }
+
+    @Test
     void theLaneSumAddsInAFixedTree() {
         float[] x = new float[L];
         for (int i = 0; i < L; i++) {
