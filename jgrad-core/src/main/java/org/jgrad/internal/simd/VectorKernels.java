@@ -111,20 +111,24 @@ public final class VectorKernels extends ScalarKernels {
 
     /**
      * os[i] = op(xs[i]) for i in [from, to) (os may be xs) for the ops that are one instruction or
-     * two; all four loops together stay small enough to compile whole. The tail goes through the
-     * same vector code, padded with 1.
+     * two: whole vectors, then the tail padded with 1 through the same vector code.
      */
     private static void mapCheap(UnaryOp op, float[] xs, int from, int to, float[] os) {
         int bound = from + F.loopBound(to - from);
+        cheapLoop(op, xs, from, bound, os);
+        if (bound < to) {
+            VectorMath.storeTail(applyCheap(op, VectorMath.tail(xs, bound, to - bound, 1f)), os, bound, to - bound);
+        }
+    }
+
+    /** All four loops together stay small enough to compile whole; the tail's switch stays out of it. */
+    private static void cheapLoop(UnaryOp op, float[] xs, int from, int bound, float[] os) {
         switch (op) {
             case RELU: for (int i = from; i < bound; i += L) relu(FloatVector.fromArray(F, xs, i)).intoArray(os, i); break;
             case NEG: for (int i = from; i < bound; i += L) FloatVector.fromArray(F, xs, i).neg().intoArray(os, i); break;
             case ABS: for (int i = from; i < bound; i += L) FloatVector.fromArray(F, xs, i).abs().intoArray(os, i); break;
             case SQRT: for (int i = from; i < bound; i += L) FloatVector.fromArray(F, xs, i).sqrt().intoArray(os, i); break;
             default: throw new AssertionError(op);
-        }
-        if (bound < to) {
-            VectorMath.storeTail(applyCheap(op, VectorMath.tail(xs, bound, to - bound, 1f)), os, bound, to - bound);
         }
     }
 
