@@ -86,6 +86,40 @@ class LentGradBufferTest {
     }
 
     @Test
+    void aShortWideWeightGradientNeedsNoTransposedCopyPerStep() {
+        // 10 outputs, as the chapter's output layer: the float kernel computes dW = gᵀ·x as its
+        // transpose (ShortWide), which once took a dW-sized array per call for it
+        Tensor x = Tensor.randomUniform(RNG, -1, 1, 64, 4000);
+        Tensor w = Tensor.randomUniform(RNG, -1, 1, 10, 4000).attachGrad(); // 160 KB of gradient
+        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated;
+        long giveUp = System.nanoTime() + 60_000_000_000L;
+        do { // until the kernels are compiled: before that, each vector is an object
+            Tensor loss;
+            try (var scope = Autograd.record()) {
+                loss = LinalgOps.linear(x, w, null).sum();
+            }
+            long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+            loss.backward();
+            allocated = bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        } while (allocated >= 40_000 && System.nanoTime() < giveUp);
+        assertThat(allocated).as("bytes allocated by backward (the gradient is 160 KB)").isLessThan(40_000);
+        float[] sums = new float[4000];
+        float[] xs = x.toFloatArray();
+        for (int r = 0; r < 64; r++) {
+            for (int i = 0; i < 4000; i++) {
+                sums[i] += xs[r * 4000 + i];
+            }
+        }
+        float[] grad = w.grad().toFloatArray();
+        for (int o = 0; o < 10; o++) {
+            for (int i = 0; i < 4000; i++) {
+                assertThat(grad[o * 4000 + i]).as("dW[%d, %d]", o, i).isCloseTo(sums[i], within(1e-3f));
+            }
+        }
+    }
+
+    @Test
     void aWeightUsedTwiceGetsTheSumOfBothGradients() {
         Tensor x1 = random(3, 5);
         Tensor x2 = random(2, 5);

@@ -32,6 +32,7 @@ final class SgemmDriver implements IntConsumer {
     private float[] packedB = new float[0];
     private float[] partialA = new float[0]; // the last rows of A when m is not a multiple of MR
     private final float[] edgeTile = new float[MR * NR]; // a partial tile at C's edge is computed here
+    private float[] transposedC = new float[0]; // ShortWide's Cᵀ, kept up to KEPT_TRANSPOSED_C floats
     private int packedChunkColumn = -1; // which column chunk of the current call packedB holds, or -1
 
     // The call being run (set on the calling thread's instance only).
@@ -188,6 +189,23 @@ final class SgemmDriver implements IntConsumer {
         }
         return packedB;
     }
+
+    /**
+     * A buffer of at least {@code length} floats for ShortWide's Cᵀ (contents undefined): this
+     * thread's kept one, so the output layer's weight gradient allocates nothing per step, or a
+     * new one above KEPT_TRANSPOSED_C floats, which a thread should not hold on to.
+     */
+    float[] transposedC(int length) {
+        if (length > KEPT_TRANSPOSED_C) {
+            return new float[length];
+        }
+        if (transposedC.length < length) {
+            transposedC = new float[length];
+        }
+        return transposedC;
+    }
+
+    private static final int KEPT_TRANSPOSED_C = 1 << 18;
 
     private float[] partialA(int kc) {
         if (partialA.length < MR * kc) {

@@ -18,7 +18,8 @@ import org.jgrad.tensor.kernel.Parallel;
  *
  * <p>Cᵀ starts as C's transpose when accumulating, so every element's sum is the same chain of
  * fused multiply-adds in the same k order as the direct product's: the results are bit for bit the
- * same.
+ * same. Cᵀ lives in an array the calling thread keeps (SgemmDriver.transposedC), so the training
+ * step's output-layer weight gradient does not allocate a weight-sized array per step.
  */
 final class ShortWide {
     private ShortWide() {
@@ -30,7 +31,8 @@ final class ShortWide {
 
     static void multiply(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
                          float[] b, int bOff, int ldb, boolean overwrite, float[] c, int cOff, int ldc) {
-        float[] t = new float[n * m]; // Cᵀ, n×m
+        SgemmDriver driver = SgemmDriver.forThisThread();
+        float[] t = driver.transposedC(n * m); // Cᵀ, n×m
         if (!overwrite) {
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
@@ -38,7 +40,7 @@ final class ShortWide {
                 }
             }
         }
-        SgemmDriver.forThisThread().multiply(!transB, !transA, n, m, k, b, bOff, ldb, a, aOff, lda, overwrite, false,
+        driver.multiply(!transB, !transA, n, m, k, b, bOff, ldb, a, aOff, lda, overwrite, false,
                 t, 0, m, Parallel.threads());
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
