@@ -60,11 +60,13 @@ public final class VectorKernels extends ScalarKernels {
      * C2's node-count cutoff, the calls inside the second are then left uninlined, and every vector
      * passed to them is boxed. Measured on JDK 17, one process: exp of 65,536 floats took 23 µs,
      * and 350–477 µs once sigmoid had run too (Parallel.forRange had been compiled with both
-     * loops inlined: NodeCountInliningCutoff at exp's polynomial steps); on JDK 25, tanh took
-     * 74–78 µs in a process that had run the MLP's step and the GEMMs, against 35 µs in a fresh
-     * one. A call through a method handle that is not a compile-time constant is never inlined,
-     * so each of these loops is compiled on its own, with its one function inlined in it; the
-     * handle costs one indirect call per range of elements, not per vector.
+     * loops inlined: NodeCountInliningCutoff at exp's polynomial steps); sigmoid, after training
+     * steps, boxed in two of three processes. A call through a method handle that is not a
+     * compile-time constant is never inlined, so each of these loops is compiled on its own, with
+     * its one function inlined in it (exp stayed at 22–25 µs, sigmoid at 26 µs in all three); the
+     * handle costs one indirect call per range of elements, not per vector. It does not cure
+     * everything: tanh, and log on JDK 17, still box in such processes, with every call inlined
+     * by C2's own account, for a reason not found yet (see the README).
      */
     private static final MethodHandle[] OWN_COMPILE = new MethodHandle[UnaryOp.values().length];
 
@@ -142,8 +144,8 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
-    // The heavy ops' loops, reached only through OWN_COMPILE (softmax cross-entropy uses mapExp too):
-    // os[i] = f(xs[i]) for whole vectors from `from` up to `to`, a multiple of L further on.
+    // The heavy ops' loops, reached only through OWN_COMPILE (by mapOwnCompile): os[i] = f(xs[i])
+    // for whole vectors from `from` up to `to`, a multiple of L further on.
 
     private static void mapExp(float[] xs, int from, int to, float[] os) {
         for (int i = from; i < to; i += L) {
