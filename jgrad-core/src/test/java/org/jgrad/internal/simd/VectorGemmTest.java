@@ -117,6 +117,61 @@ class VectorGemmTest {
         }
     }
 
+    /**
+     * A C no wider than one vector and stored without gaps (ldc = n) gets its narrow tiles' rows
+     * stored as whole vectors where the JDK does not use masked edges (SgemmDriver.spillRows): it
+     * must hold the same bits as the same product into a padded C, and leave everything past its
+     * block alone, at one and two threads, with and without the fused relu.
+     */
+    @Test
+    void aContiguousNarrowCGetsTheSameBitsAsAPaddedOne() {
+        for (int threads = 1; threads <= 2; threads++) {
+            Parallel.setThreads(threads);
+            for (int m : new int[] {1, 2, 7, 8, 9, 17, 64, 300}) {
+                for (int n = 1; n <= 16; n++) {
+                    for (int flags = 0; flags < 16; flags++) {
+                        GemmCase g = new GemmCase(m, n, 40, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0 ? 1 : 0);
+                        boolean relu = (flags & 8) != 0;
+                        float[] padded = GemmCase.toFloat(g.c(1));
+                        float[] a = GemmCase.toFloat(g.a(1));
+                        float[] b = GemmCase.toFloat(g.b(1));
+                        float[] tight = new float[GemmCase.C_OFF + m * n + 5];
+                        Arrays.fill(tight, Float.NaN);
+                        for (int i = 0; i < m; i++) {
+                            System.arraycopy(padded, GemmCase.C_OFF + i * g.ldc(), tight, GemmCase.C_OFF + i * n, n);
+                        }
+                        if (relu) {
+                            VectorGemm.sgemmRelu(g.transA(), g.transB(), m, n, g.k(), a, GemmCase.A_OFF, g.lda(), b,
+                                    GemmCase.B_OFF, g.ldb(), (float) g.beta(), padded, GemmCase.C_OFF, g.ldc());
+                            VectorGemm.sgemmRelu(g.transA(), g.transB(), m, n, g.k(), a, GemmCase.A_OFF, g.lda(), b,
+                                    GemmCase.B_OFF, g.ldb(), (float) g.beta(), tight, GemmCase.C_OFF, n);
+                        } else {
+                            VectorGemm.sgemm(g.transA(), g.transB(), m, n, g.k(), a, GemmCase.A_OFF, g.lda(), b,
+                                    GemmCase.B_OFF, g.ldb(), (float) g.beta(), padded, GemmCase.C_OFF, g.ldc());
+                            VectorGemm.sgemm(g.transA(), g.transB(), m, n, g.k(), a, GemmCase.A_OFF, g.lda(), b,
+                                    GemmCase.B_OFF, g.ldb(), (float) g.beta(), tight, GemmCase.C_OFF, n);
+                        }
+                        for (int i = 0; i < m; i++) {
+                            for (int j = 0; j < n; j++) {
+                                float want = padded[GemmCase.C_OFF + i * g.ldc() + j];
+                                float got = tight[GemmCase.C_OFF + i * n + j];
+                                if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(got)) {
+                                    fail("%s relu=%s at %d threads: C[%d][%d] = %s, padded C has %s", g, relu, threads, i, j, got, want);
+                                }
+                            }
+                        }
+                        for (int x = 0; x < GemmCase.C_OFF; x++) {
+                            assertThat(tight[x]).as("%s: before C", g).isNaN();
+                        }
+                        for (int x = GemmCase.C_OFF + m * n; x < tight.length; x++) {
+                            assertThat(tight[x]).as("%s: after C", g).isNaN();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource({"tinyShapes", "oddShapes"})
     void dgemmMatchesNaiveAtOneAndTwoThreads(GemmCase g) {
