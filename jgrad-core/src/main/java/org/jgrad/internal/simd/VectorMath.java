@@ -62,7 +62,18 @@ final class VectorMath {
     private static final float ROUNDER = 12582912f;
     private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
 
-    /** e^x per lane. */
+    /**
+     * e^x per lane.
+     *
+     * <p>Note [No helper calls inside the vector functions]: the Horner steps and the powers of two
+     * are written out in place, not as small helper methods. Once a compilation has parsed enough
+     * nodes (the Vector API makes many per operation), C2 stops inlining ordinary calls
+     * (NodeCountInliningCutoff); the Vector API's own methods are only put off and inlined later,
+     * but a helper of ours stays a call, and every vector it takes or returns is boxed. Seen on
+     * JDK 25 in a process that had trained an MLP first: mapTanh's compiled code called exp's
+     * power-of-two helper, allocating an Int512Vector and a Float512Vector per call (tanh of
+     * 65,536 floats 70–71 µs and 786,432 bytes per call, against 35 µs and none).
+     */
     static FloatVector exp(FloatVector x) {
         // below −104 e^x rounds to zero and above 89 it overflows; clamping keeps n in range
         return exp(x, -104f);
@@ -77,26 +88,19 @@ final class VectorMath {
         FloatVector r = nf.fma(FloatVector.broadcast(F, -LN2_HI), xc);
         r = nf.fma(FloatVector.broadcast(F, -LN2_LO), r);
         FloatVector p = FloatVector.broadcast(F, 1.9875691500e-4f);
-        p = step(p, r, 1.3981999507e-3f);
-        p = step(p, r, 8.3334519073e-3f);
-        p = step(p, r, 4.1665795894e-2f);
-        p = step(p, r, 1.6666665459e-1f);
-        p = step(p, r, 5.0000001201e-1f);
+        p = p.fma(r, FloatVector.broadcast(F, 1.3981999507e-3f));
+        p = p.fma(r, FloatVector.broadcast(F, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(F, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(F, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(F, 5.0000001201e-1f));
         FloatVector y = p.fma(r.mul(r), r).add(1f);
-        // 2^n as two normal powers of two, so that n from −150 to 128 needs no special case:
-        // the first product is exact, the second rounds once, into a subnormal or to +∞ as due
+        // 2^n as two normal powers of two (exponent bits (e + 127) << 23), so that n from −150 to
+        // 128 needs no special case: the first product is exact, the second rounds once, into a
+        // subnormal or to +∞ as due
         IntVector half = n.lanewise(VectorOperators.ASHR, 1);
-        return y.mul(powerOfTwo(half)).mul(powerOfTwo(n.sub(half)));
-    }
-
-    /** One Horner step: p·t + c, fused. */
-    private static FloatVector step(FloatVector p, FloatVector t, float c) {
-        return p.fma(t, FloatVector.broadcast(F, c));
-    }
-
-    /** 2^e for a normal exponent e (−126..127). */
-    private static FloatVector powerOfTwo(IntVector e) {
-        return e.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector firstPower = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector secondPower = n.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return y.mul(firstPower).mul(secondPower);
     }
 
     /** The natural logarithm per lane. */
@@ -150,14 +154,14 @@ final class VectorMath {
     private static FloatVector logOfReduced(FloatVector t, FloatVector ef) {
         FloatVector z = t.mul(t);
         FloatVector p = FloatVector.broadcast(F, 7.0376836292e-2f);
-        p = step(p, t, -1.1514610310e-1f);
-        p = step(p, t, 1.1676998740e-1f);
-        p = step(p, t, -1.2420140846e-1f);
-        p = step(p, t, 1.4249322787e-1f);
-        p = step(p, t, -1.6668057665e-1f);
-        p = step(p, t, 2.0000714765e-1f);
-        p = step(p, t, -2.4999993993e-1f);
-        p = step(p, t, 3.3333331174e-1f);
+        p = p.fma(t, FloatVector.broadcast(F, -1.1514610310e-1f));
+        p = p.fma(t, FloatVector.broadcast(F, 1.1676998740e-1f));
+        p = p.fma(t, FloatVector.broadcast(F, -1.2420140846e-1f));
+        p = p.fma(t, FloatVector.broadcast(F, 1.4249322787e-1f));
+        p = p.fma(t, FloatVector.broadcast(F, -1.6668057665e-1f));
+        p = p.fma(t, FloatVector.broadcast(F, 2.0000714765e-1f));
+        p = p.fma(t, FloatVector.broadcast(F, -2.4999993993e-1f));
+        p = p.fma(t, FloatVector.broadcast(F, 3.3333331174e-1f));
         FloatVector y = p.mul(t).mul(z);
         y = ef.fma(FloatVector.broadcast(F, LN2_LO), y);
         y = z.fma(FloatVector.broadcast(F, -0.5f), y);
@@ -169,12 +173,12 @@ final class VectorMath {
         FloatVector a = x.abs();
         FloatVector z = x.mul(x);
         FloatVector p = FloatVector.broadcast(F, -5.70498872745e-3f);
-        p = step(p, z, 2.06390887954e-2f);
-        p = step(p, z, -5.37397155531e-2f);
-        p = step(p, z, 1.33314422036e-1f);
-        p = step(p, z, -3.33332819422e-1f);
+        p = p.fma(z, FloatVector.broadcast(F, 2.06390887954e-2f));
+        p = p.fma(z, FloatVector.broadcast(F, -5.37397155531e-2f));
+        p = p.fma(z, FloatVector.broadcast(F, 1.33314422036e-1f));
+        p = p.fma(z, FloatVector.broadcast(F, -3.33332819422e-1f));
         FloatVector small = p.mul(z).fma(x, x);
-        FloatVector large = FloatVector.broadcast(F, 1f).sub(FloatVector.broadcast(F, 2f).div(exp(a.add(a)).add(1f)));
+        FloatVector large = FloatVector.broadcast(F, 1f).sub(FloatVector.broadcast(F, 2f).div(exp(a.add(a), -104f).add(1f)));
         large = large.blend(large.neg(), x.compare(VectorOperators.LT, 0f));
         FloatVector result = large.blend(small, a.compare(VectorOperators.LT, 0.625f));
         return result.blend(x, x.compare(VectorOperators.EQ, 0f)); // keeps the sign of −0
