@@ -64,9 +64,9 @@ public final class VectorKernels extends ScalarKernels {
      * steps, boxed in two of three processes. A call through a method handle that is not a
      * compile-time constant is never inlined, so each of these loops is compiled on its own, with
      * its one function inlined in it (exp stayed at 22–25 µs, sigmoid at 26 µs in all three); the
-     * handle costs one indirect call per range of elements, not per vector. It does not cure
-     * everything: tanh, and log on JDK 17, still box in such processes, with every call inlined
-     * by C2's own account, for a reason not found yet (see the README).
+     * handle costs one indirect call per range of elements, not per vector. JDK 25's tanh boxed in
+     * such processes for another reason (Note [No helper calls inside the vector functions] in
+     * VectorMath); on JDK 17, tanh and at times log still box there (see the README).
      */
     private static final MethodHandle[] OWN_COMPILE = new MethodHandle[UnaryOp.values().length];
 
