@@ -170,6 +170,17 @@ final class VectorMath {
 
     /** tanh per lane: a polynomial below 0.625 in magnitude, 1 − 2/(e^{2|x|} + 1) above, with x's sign. */
     static FloatVector tanh(FloatVector x) {
+        return tanhFromExp(x, tanhExp(x));
+    }
+
+    /** The first half of {@link #tanh}: e^{2|x|}. */
+    static FloatVector tanhExp(FloatVector x) {
+        FloatVector a = x.abs();
+        return exp(a.add(a), -104f);
+    }
+
+    /** The second half of {@link #tanh}, given e = {@link #tanhExp}(x). */
+    static FloatVector tanhFromExp(FloatVector x, FloatVector e) {
         FloatVector a = x.abs();
         FloatVector z = x.mul(x);
         FloatVector p = FloatVector.broadcast(F, -5.70498872745e-3f);
@@ -178,7 +189,7 @@ final class VectorMath {
         p = p.fma(z, FloatVector.broadcast(F, 1.33314422036e-1f));
         p = p.fma(z, FloatVector.broadcast(F, -3.33332819422e-1f));
         FloatVector small = p.mul(z).fma(x, x);
-        FloatVector large = FloatVector.broadcast(F, 1f).sub(FloatVector.broadcast(F, 2f).div(exp(a.add(a), -104f).add(1f)));
+        FloatVector large = FloatVector.broadcast(F, 1f).sub(FloatVector.broadcast(F, 2f).div(e.add(1f)));
         large = large.blend(large.neg(), x.compare(VectorOperators.LT, 0f));
         FloatVector result = large.blend(small, a.compare(VectorOperators.LT, 0.625f));
         return result.blend(x, x.compare(VectorOperators.EQ, 0f)); // keeps the sign of −0
