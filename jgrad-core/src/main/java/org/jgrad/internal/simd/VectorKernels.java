@@ -69,6 +69,8 @@ public final class VectorKernels extends ScalarKernels {
      * more (mapTanh); on JDK 17, log at times still boxes in such processes (see the README).
      */
     private static final MethodHandle[] OWN_COMPILE = new MethodHandle[UnaryOp.values().length];
+    /** tanhExpPass and tanhFinishPass, in an array so that C2 does not take them for constants and inline them. */
+    private static final MethodHandle[] TANH_PASSES = new MethodHandle[2];
 
     static {
         MethodType loop = MethodType.methodType(void.class, float[].class, int.class, int.class, float[].class);
@@ -78,6 +80,8 @@ public final class VectorKernels extends ScalarKernels {
             OWN_COMPILE[UnaryOp.LOG.ordinal()] = lookup.findStatic(VectorKernels.class, "mapLog", loop);
             OWN_COMPILE[UnaryOp.SIGMOID.ordinal()] = lookup.findStatic(VectorKernels.class, "mapSigmoid", loop);
             OWN_COMPILE[UnaryOp.TANH.ordinal()] = lookup.findStatic(VectorKernels.class, "mapTanh", loop);
+            TANH_PASSES[0] = lookup.findStatic(VectorKernels.class, "tanhExpPass", loop);
+            TANH_PASSES[1] = lookup.findStatic(VectorKernels.class, "tanhFinishPass", loop);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -93,9 +97,7 @@ public final class VectorKernels extends ScalarKernels {
         int bound = from + F.loopBound(to - from);
         run(loop, xs, from, bound, os);
         if (bound < to) {
-            float[] pad = new float[L];
-            Arrays.fill(pad, 1f);
-            System.arraycopy(xs, bound, pad, 0, to - bound);
+            float[] pad = VectorMath.tail(xs, bound, to - bound, 1f).toArray();
             run(loop, pad, 0, L, pad);
             System.arraycopy(pad, 0, os, bound, to - bound);
         }
@@ -182,33 +184,13 @@ public final class VectorKernels extends ScalarKernels {
         float[] e = TANH_EXPS.get();
         for (int b0 = from; b0 < to; b0 += TANH_BLOCK) {
             int b1 = Math.min(to, b0 + TANH_BLOCK);
-            try {
-                TANH_PASSES[0].invokeExact(xs, b0, b1, e);
-                TANH_PASSES[1].invokeExact(xs, b0, b1, e, os);
-            } catch (RuntimeException | Error ex) {
-                throw ex;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
+            run(TANH_PASSES[0], xs, b0, b1, e);
+            run(TANH_PASSES[1], xs, b0, b1, os);
         }
     }
 
     private static final int TANH_BLOCK = 2048;
     private static final ThreadLocal<float[]> TANH_EXPS = ThreadLocal.withInitial(() -> new float[TANH_BLOCK]);
-    /** tanhExpPass and tanhFinishPass, in an array so that C2 does not take them for constants and inline them. */
-    private static final MethodHandle[] TANH_PASSES = new MethodHandle[2];
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            TANH_PASSES[0] = lookup.findStatic(VectorKernels.class, "tanhExpPass",
-                    MethodType.methodType(void.class, float[].class, int.class, int.class, float[].class));
-            TANH_PASSES[1] = lookup.findStatic(VectorKernels.class, "tanhFinishPass",
-                    MethodType.methodType(void.class, float[].class, int.class, int.class, float[].class, float[].class));
-        } catch (ReflectiveOperationException ex) {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
 
     /** e[i − from] = e^{2|xs[i]|}. */
     private static void tanhExpPass(float[] xs, int from, int to, float[] e) {
@@ -217,7 +199,9 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
-    private static void tanhFinishPass(float[] xs, int from, int to, float[] e, float[] os) {
+    /** os[i] = tanh(xs[i]), from this thread's e^{2|x|} block that tanhExpPass filled for [from, to). */
+    private static void tanhFinishPass(float[] xs, int from, int to, float[] os) {
+        float[] e = TANH_EXPS.get();
         for (int i = from; i < to; i += L) {
             VectorMath.tanhFromExp(FloatVector.fromArray(F, xs, i), FloatVector.fromArray(F, e, i - from)).intoArray(os, i);
         }
