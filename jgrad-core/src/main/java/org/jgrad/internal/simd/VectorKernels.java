@@ -65,12 +65,16 @@ public final class VectorKernels extends ScalarKernels {
      * compile-time constant is never inlined, so each of these loops is compiled on its own, with
      * its one function inlined in it (exp stayed at 22–25 µs, sigmoid at 26 µs in all three); the
      * handle costs one indirect call per range of elements, not per vector. A handle in a static
-     * final field would not do: C2 takes it for a constant and inlines through it. tanh needed
-     * more (mapTanh); on JDK 17, log at times still boxes in such processes (see the README).
+     * final field would not do: C2 takes it for a constant and inlines through it. tanh and log
+     * needed more (mapTanh, mapLog).
      */
     private static final MethodHandle[] OWN_COMPILE = new MethodHandle[UnaryOp.values().length];
-    /** tanhExpPass and tanhFinishPass, in an array so that C2 does not take them for constants and inline them. */
+    /**
+     * tanhExpPass and tanhFinishPass, and logReducePass and logFinishPass, in arrays so that C2
+     * does not take them for constants and inline them.
+     */
     private static final MethodHandle[] TANH_PASSES = new MethodHandle[2];
+    private static final MethodHandle[] LOG_PASSES = new MethodHandle[2];
 
     static {
         MethodType loop = MethodType.methodType(void.class, float[].class, int.class, int.class, float[].class);
@@ -82,6 +86,8 @@ public final class VectorKernels extends ScalarKernels {
             OWN_COMPILE[UnaryOp.TANH.ordinal()] = lookup.findStatic(VectorKernels.class, "mapTanh", loop);
             TANH_PASSES[0] = lookup.findStatic(VectorKernels.class, "tanhExpPass", loop);
             TANH_PASSES[1] = lookup.findStatic(VectorKernels.class, "tanhFinishPass", loop);
+            LOG_PASSES[0] = lookup.findStatic(VectorKernels.class, "logReducePass", loop);
+            LOG_PASSES[1] = lookup.findStatic(VectorKernels.class, "logFinishPass", loop);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -155,13 +161,40 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
+    /**
+     * log in two loops over blocks of PASS_BLOCK elements, as tanh (mapTanh): x reduced to
+     * 2^ef·(1 + t) into this thread's block, then the polynomial, each loop compiled on its own. In
+     * one loop, on JDK 17, in a process that had trained first and run every unary op, C2 left
+     * the store of the result to the Vector API's Java fallback in three of four processes: 92–102
+     * µs and 393,240 bytes per call on 65,536 floats, against 21 µs. Same bits.
+     */
     private static void mapLog(float[] xs, int from, int to, float[] os) {
+        float[] block = PASS_BLOCKS.get();
+        for (int b0 = from; b0 < to; b0 += PASS_BLOCK) {
+            int b1 = Math.min(to, b0 + PASS_BLOCK);
+            run(LOG_PASSES[0], xs, b0, b1, block);
+            run(LOG_PASSES[1], xs, b0, b1, os);
+        }
+    }
+
+    /** t of x = 2^ef·(1 + t) at block[i − from], ef at block[PASS_BLOCK + i − from]. */
+    private static void logReducePass(float[] xs, int from, int to, float[] block) {
+        for (int i = from; i < to; i += L) {
+            VectorMath.logReduce(FloatVector.fromArray(F, xs, i), block, i - from, PASS_BLOCK + i - from);
+        }
+    }
+
+    /** os[i] = log(xs[i]), from this thread's block that logReducePass filled for [from, to). */
+    private static void logFinishPass(float[] xs, int from, int to, float[] os) {
+        float[] block = PASS_BLOCKS.get();
         for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(F, xs, i);
-            if (VectorMath.allNormal(x)) { // the rare path's result never merges with this one's
-                VectorMath.logOfNormal(x).intoArray(os, i);
+            FloatVector r = VectorMath.logOfReduced(FloatVector.fromArray(F, block, i - from),
+                    FloatVector.fromArray(F, block, PASS_BLOCK + i - from));
+            if (VectorMath.allNormal(x)) { // each branch stores its own vector: no merge for C2 to box
+                r.intoArray(os, i);
             } else {
-                VectorMath.logOfAny(x).intoArray(os, i);
+                VectorMath.logSpecials(x, r).intoArray(os, i);
             }
         }
     }
@@ -173,7 +206,7 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     /**
-     * tanh in two loops over blocks of TANH_BLOCK elements, e^{2|x|} into a per-thread block and
+     * tanh in two loops over blocks of PASS_BLOCK elements, e^{2|x|} into a per-thread block and
      * then the rest, each loop compiled on its own (through a handle). In one loop, JDK 17's C2
      * left the store of the result to the Vector API's Java fallback once a process had trained
      * first: 130–151 µs and 0.7 MB per call on 65,536 floats. Split, in the same scenario: JDK 17
@@ -181,16 +214,17 @@ public final class VectorKernels extends ScalarKernels {
      * (34 → 30 µs, 37 → 34). Same bits.
      */
     private static void mapTanh(float[] xs, int from, int to, float[] os) {
-        float[] e = TANH_EXPS.get();
-        for (int b0 = from; b0 < to; b0 += TANH_BLOCK) {
-            int b1 = Math.min(to, b0 + TANH_BLOCK);
+        float[] e = PASS_BLOCKS.get();
+        for (int b0 = from; b0 < to; b0 += PASS_BLOCK) {
+            int b1 = Math.min(to, b0 + PASS_BLOCK);
             run(TANH_PASSES[0], xs, b0, b1, e);
             run(TANH_PASSES[1], xs, b0, b1, os);
         }
     }
 
-    private static final int TANH_BLOCK = 2048;
-    private static final ThreadLocal<float[]> TANH_EXPS = ThreadLocal.withInitial(() -> new float[TANH_BLOCK]);
+    /** Elements per block of the two-loop ops (tanh, log); a thread's block array holds two such blocks. */
+    private static final int PASS_BLOCK = 2048;
+    private static final ThreadLocal<float[]> PASS_BLOCKS = ThreadLocal.withInitial(() -> new float[2 * PASS_BLOCK]);
 
     /** e[i − from] = e^{2|xs[i]|}. */
     private static void tanhExpPass(float[] xs, int from, int to, float[] e) {
@@ -201,7 +235,7 @@ public final class VectorKernels extends ScalarKernels {
 
     /** os[i] = tanh(xs[i]), from this thread's e^{2|x|} block that tanhExpPass filled for [from, to). */
     private static void tanhFinishPass(float[] xs, int from, int to, float[] os) {
-        float[] e = TANH_EXPS.get();
+        float[] e = PASS_BLOCKS.get();
         for (int i = from; i < to; i += L) {
             VectorMath.tanhFromExp(FloatVector.fromArray(F, xs, i), FloatVector.fromArray(F, e, i - from)).intoArray(os, i);
         }

@@ -103,55 +103,52 @@ final class VectorMath {
         return y.mul(firstPower).mul(secondPower);
     }
 
-    /** The natural logarithm per lane. */
-    static FloatVector log(FloatVector x) {
-        // the common case stays small: C2 compiles a branch that profiling never saw taken as a
-        // trap, and on JDK 17 the whole function in one loop measured 5–100× slower (its code too
-        // large to compile well); so subnormals, zeros, negatives, +∞ and NaN take a second path
-        return allNormal(x) ? logOfNormal(x) : logOfAny(x);
-    }
-
     /**
-     * {@link #log} of a vector whose lanes are all normal, positive and finite ({@link #allNormal});
-     * a loop stores it on that branch and {@link #logOfAny} on the other, so that no vector merges
-     * with the rare path's call (where one does, C2 boxes it: see Note [No switch around a hot
-     * loop's vectors] in VectorKernels; a loop over {@code log} allocated 12 bytes per float).
+     * The natural logarithm per lane: {@link #logReduce} and then {@link #logOfReduced}, as the
+     * unary kernel runs it in two loops (see mapLog in VectorKernels), the special inputs (zero,
+     * negatives, +∞, NaN) set by {@link #logSpecials} only where a lane is not a normal positive
+     * finite float.
      */
-    static FloatVector logOfNormal(FloatVector x) {
-        return logOfNormal(x, FloatVector.zero(F));
+    static FloatVector log(FloatVector x) {
+        float[] reduced = new float[2 * L];
+        logReduce(x, reduced, 0, L);
+        FloatVector r = logOfReduced(FloatVector.fromArray(F, reduced, 0), FloatVector.fromArray(F, reduced, L));
+        return allNormal(x) ? r : logSpecials(x, r);
     }
 
-    /** Whether every lane of x is a normal positive finite float, the domain of {@link #logOfNormal(FloatVector)}. */
+    /** Whether every lane of x is a normal positive finite float, where log needs no {@link #logSpecials}. */
     static boolean allNormal(FloatVector x) {
         return x.compare(VectorOperators.GE, Float.MIN_NORMAL).and(x.compare(VectorOperators.LE, Float.MAX_VALUE)).allTrue();
     }
 
-    /** log per lane for any input: subnormals scaled up first, special inputs set as Math.log sets them. */
-    static FloatVector logOfAny(FloatVector x) {
+    /**
+     * The first half of log: x = 2^ef·(1 + t) with t in [√½ − 1, √2 − 1], t stored at
+     * {@code into[tAt..]} and ef at {@code into[efAt..]}, one vector each. A subnormal x is scaled
+     * by 2^23 first and ef lowered by 23; a lane that is not positive and finite gets a t and ef
+     * that {@link #logSpecials} overrides.
+     */
+    static void logReduce(FloatVector x, float[] into, int tAt, int efAt) {
         VectorMask<Float> tiny = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
-        FloatVector xs = x.blend(x.mul(8388608f), tiny); // 2^23
-        FloatVector result = logOfNormal(xs, FloatVector.zero(F).blend(-23f, tiny));
-        result = result.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
+        IntVector bits = x.blend(x.mul(8388608f), tiny).reinterpretAsInts(); // 2^23
+        // the biased exponent (1..254) as a float, through the rounder's low bits
+        FloatVector e = bits.lanewise(VectorOperators.LSHR, 23).add(ROUNDER_BITS).reinterpretAsFloats()
+                .sub(ROUNDER + 127f).add(FloatVector.zero(F).blend(-23f, tiny));
+        FloatVector m = bits.and(0x007fffff).or(0x3f800000).reinterpretAsFloats(); // [1, 2)
+        VectorMask<Float> high = m.compare(VectorOperators.GT, 1.41421356f);
+        m.blend(m.mul(0.5f), high).sub(1f).intoArray(into, tAt); // m − 1 is exact
+        e.add(FloatVector.zero(F).blend(1f, high)).intoArray(into, efAt);
+    }
+
+    /** log's result r with the special inputs' values set as Math.log sets them: log(0) = −∞, log(+∞) = +∞, NaN below 0. */
+    static FloatVector logSpecials(FloatVector x, FloatVector r) {
+        FloatVector result = r.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
         result = result.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
         // negative inputs and NaN (the only value not equal to itself) give NaN
         return result.blend(Float.NaN, x.compare(VectorOperators.LT, 0f).or(x.compare(VectorOperators.NE, x)));
     }
 
-    /** log(x) + shift·ln 2 for positive normal x (shift an integer, exact in float). */
-    private static FloatVector logOfNormal(FloatVector x, FloatVector shift) {
-        IntVector bits = x.reinterpretAsInts();
-        // the biased exponent (1..254) as a float, through the rounder's low bits
-        FloatVector e = bits.lanewise(VectorOperators.LSHR, 23).add(ROUNDER_BITS).reinterpretAsFloats()
-                .sub(ROUNDER + 127f).add(shift);
-        FloatVector m = bits.and(0x007fffff).or(0x3f800000).reinterpretAsFloats(); // [1, 2)
-        VectorMask<Float> high = m.compare(VectorOperators.GT, 1.41421356f);
-        m = m.blend(m.mul(0.5f), high);
-        FloatVector ef = e.add(FloatVector.zero(F).blend(1f, high));
-        return logOfReduced(m.sub(1f), ef); // m − 1 is exact
-    }
-
     /** log(2^e·(1 + t)) for t in [√½ − 1, √2 − 1]: t − t²/2 + t³·P(t), plus e·ln 2 in two parts. */
-    private static FloatVector logOfReduced(FloatVector t, FloatVector ef) {
+    static FloatVector logOfReduced(FloatVector t, FloatVector ef) {
         FloatVector z = t.mul(t);
         FloatVector p = FloatVector.broadcast(F, 7.0376836292e-2f);
         p = p.fma(t, FloatVector.broadcast(F, -1.1514610310e-1f));

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * the process compiled before (see Note [One heavy loop per compilation] in VectorKernels), and no
  * short warm-up here reproduced a case that boxes: with the loops of before that note, this test
  * passed for exp and sigmoid, while a process that had trained an MLP first ran sigmoid boxed on
- * JDK 17, and tanh on both JDKs until its loop was split (mapTanh). On JDK 17 log at times still
- * boxes in such a process; see the README.
+ * JDK 17, tanh on both JDKs until its loop was split (mapTanh), and log on JDK 17 until its loop
+ * was split too (mapLog).
  */
 class VectorKernelsAllocationTest {
     private static final int N = 1 << 16;
